@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto'
+import type { Severity } from './severity.js'
+
+export const FINDING_KINDS = ['vulnerability', 'misconfiguration', 'secret', 'sast', 'license', 'policy'] as const
+export type FindingKind = (typeof FINDING_KINDS)[number]
+
+export interface Suppression {
+  reason: string
+  /** Where the suppression came from: config file entry, inline comment, baseline. */
+  origin: string
+  expires?: string
+}
+
+/** One problem found by a scanner or by one of our rules. */
+export interface Finding {
+  /** Tool or rule set that reported it: trivy, gitleaks, container-lint, oidc-guard… */
+  source: string
+  /** Every source that reported the same finding (after dedupe); starts as [source]. */
+  sources?: string[]
+  ruleId: string
+  ruleName: string
+  severity: Severity
+  title: string
+  message: string
+  /** Repository-relative path with forward slashes; for image findings the artifact/target. */
+  path: string
+  /** 1-based; 1 when the tool gives no line. */
+  line: number
+  endLine?: number
+  column?: number
+  /** Stable across runs and unrelated line shifts. */
+  fingerprint: string
+  helpUri: string
+  kind: FindingKind
+  suppressed?: Suppression
+  /** A concrete fix, when known. */
+  fix?: string
+  /** Vulnerabilities: whether a fixed version exists (undefined = unknown). */
+  fixAvailable?: boolean
+  /** Tool-specific facts worth keeping (package, installed version, CVSS…). */
+  properties?: Record<string, string | number | boolean>
+}
+
+/** sha256 over the identity parts of a finding, never over its line number. */
+export function fingerprintOf(...parts: Array<string | number | undefined>): string {
+  const hash = createHash('sha256')
+  for (const part of parts) hash.update(`${part ?? ''}\u0000`)
+  return hash.digest('hex').slice(0, 32)
+}
+
+/** Normalises a path to forward slashes without a leading "./". */
+export function normalizePath(path: string): string {
+  return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '')
+}
