@@ -64,7 +64,10 @@ export function sortFindings(findings: Finding[]): Finding[] {
  * never passes on input it could not read. A scan that examined no input at
  * all is an error too, unless `allowEmpty` says that is expected.
  */
-export function evaluate(result: ScanResult, policy: Policy, options: { allowEmpty?: boolean } = {}): Report {
+export function evaluate(result: ScanResult, basePolicy: Policy, options: { allowEmpty?: boolean } = {}): Report {
+  const policy: Policy = result.known?.length
+    ? { ...basePolicy, baseline: new Set([...(basePolicy.baseline ?? []), ...result.known]) }
+    : basePolicy
   const keep = pathFilter(policy)
   const findings = sortFindings(result.findings.filter(f => keep(f.path)))
   const counts = emptyCounts()

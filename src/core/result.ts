@@ -22,6 +22,8 @@ export interface ScanResult {
   notices?: string[]
   /** Extra action outputs (non-secret), e.g. verified token claims. */
   outputs?: Record<string, string>
+  /** Fingerprints already known from a baseline: reported, never blocking. */
+  known?: string[]
 }
 
 /** The JSON contract printed by `--format json` and written to `result-file`. */

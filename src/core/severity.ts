@@ -1,3 +1,5 @@
+import { ConfigError } from './errors.js'
+
 /** The one severity scale of the whole product, most severe first. */
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const
 
@@ -40,5 +42,5 @@ export function parseThreshold(value: string, what: string): Threshold {
   const v = value.trim().toLowerCase()
   if (v === 'none' || v === 'never' || v === 'off') return 'none'
   if (isSeverity(v)) return v
-  throw new TypeError(`${what}: "${value}" is not a severity; use one of ${SEVERITIES.join(', ')} or none`)
+  throw new ConfigError(`${what}: "${value}" is not a severity; use one of ${SEVERITIES.join(', ')} or none`)
 }

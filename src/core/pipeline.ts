@@ -1,0 +1,42 @@
+import type { DeployGatesConfig } from './config.js'
+import { evaluate, type Policy } from './policy.js'
+import type { Report, ScanResult } from './result.js'
+import type { Threshold } from './severity.js'
+import { applySuppressions } from './suppressions.js'
+
+export interface PolicyOverrides {
+  /** From a CLI flag or action input; wins over the config file. */
+  failOn?: Threshold
+  ignoreUnfixed?: boolean
+  baseline?: ReadonlySet<string>
+}
+
+export function policyFrom(config: DeployGatesConfig, overrides: PolicyOverrides = {}): Policy {
+  const policy = config.policy()
+  return {
+    ...policy,
+    ...(overrides.failOn !== undefined && { failOn: overrides.failOn }),
+    ...(overrides.ignoreUnfixed !== undefined && { ignoreUnfixed: overrides.ignoreUnfixed || policy.ignoreUnfixed }),
+    ...(overrides.baseline && { baseline: overrides.baseline })
+  }
+}
+
+/** ScanResult → Report: config suppressions, then policy. The one path every caller takes. */
+export function finalize(scan: ScanResult, config: DeployGatesConfig, overrides: PolicyOverrides = {}, today?: string): Report {
+  const { findings, notices } = applySuppressions(scan.findings, config.suppressions(), today)
+  return evaluate({ ...scan, findings, notices: [...(scan.notices ?? []), ...notices] }, policyFrom(config, overrides))
+}
+
+/** Combines several capabilities' results into one (the `all` command and the root action). */
+export function mergeResults(command: string, results: ScanResult[]): ScanResult {
+  return {
+    command,
+    findings: results.flatMap(r => r.findings),
+    errors: results.flatMap(r => r.errors),
+    inputs: results.flatMap(r => r.inputs),
+    sections: results.flatMap(r => (r.sections ?? []).map(s => ({ ...s, title: `${r.command}: ${s.title}` }))),
+    notices: results.flatMap(r => (r.notices ?? []).map(n => `${r.command}: ${n}`)),
+    outputs: Object.assign({}, ...results.map(r => r.outputs ?? {})) as Record<string, string>,
+    known: results.flatMap(r => r.known ?? [])
+  }
+}

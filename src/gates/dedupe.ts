@@ -1,0 +1,33 @@
+import type { Finding } from '../core/finding.js'
+import { severityRank } from '../core/severity.js'
+
+/**
+ * What makes two reports "the same finding" across tools: a secret is the
+ * same secret when file and line agree (Trivy secret scan + Gitleaks); a
+ * vulnerability when advisory, package, version and target agree; anything
+ * else when the fingerprint agrees (the same report read twice).
+ */
+export function dedupeKey(f: Finding): string {
+  if (f.kind === 'secret') return `secret\u0000${f.path}\u0000${f.line}`
+  if (f.kind === 'vulnerability' && f.properties?.package !== undefined) {
+    return `vuln\u0000${f.ruleId}\u0000${String(f.properties.package)}\u0000${String(f.properties.installedVersion ?? '')}\u0000${f.path}`
+  }
+  return `fp\u0000${f.source}\u0000${f.fingerprint}`
+}
+
+/** Merges duplicates: the most severe copy wins and names every source that reported it. */
+export function dedupeFindings(findings: Finding[]): Finding[] {
+  const merged = new Map<string, Finding>()
+  for (const f of findings) {
+    const key = dedupeKey(f)
+    const seen = merged.get(key)
+    if (!seen) {
+      merged.set(key, f)
+      continue
+    }
+    const sources = new Set([...(seen.sources ?? [seen.source]), ...(f.sources ?? [f.source])])
+    const winner = severityRank(f.severity) > severityRank(seen.severity) ? f : seen
+    merged.set(key, { ...winner, sources: [...sources].sort() })
+  }
+  return [...merged.values()]
+}
