@@ -15,12 +15,14 @@ export interface CommonArgs {
   help: boolean
   version: boolean
   quiet: boolean
+  /** Publish annotations, summary and outputs to the GitHub runner's files. */
+  github: boolean
   /** Command-specific flags, passed to the command untouched. */
   flags: Record<string, string | boolean>
 }
 
 const VALUE_FLAGS = new Set(['format', 'config', 'fail-on', 'output', 'sarif-file', 'workspace'])
-const BOOLEAN_FLAGS = new Set(['help', 'version', 'allow-outside', 'quiet'])
+const BOOLEAN_FLAGS = new Set(['help', 'version', 'allow-outside', 'quiet', 'github'])
 const SHORT: Record<string, string> = { h: 'help', o: 'output', f: 'format', c: 'config', C: 'workspace', q: 'quiet' }
 
 /**
@@ -29,7 +31,7 @@ const SHORT: Record<string, string> = { h: 'help', o: 'output', f: 'format', c: 
  * A flag followed by another flag or nothing is boolean.
  */
 export function parseArgs(argv: string[]): CommonArgs {
-  const out: CommonArgs = { positionals: [], format: 'text', allowOutside: false, help: false, version: false, quiet: false, flags: {} }
+  const out: CommonArgs = { positionals: [], format: 'text', allowOutside: false, help: false, version: false, quiet: false, github: false, flags: {} }
   const values: Record<string, string> = {}
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
@@ -53,6 +55,7 @@ export function parseArgs(argv: string[]): CommonArgs {
       if (name === 'version') out.version = true
       if (name === 'allow-outside') out.allowOutside = true
       if (name === 'quiet') out.quiet = true
+      if (name === 'github') out.github = true
       continue
     }
     const next = argv[i + 1]

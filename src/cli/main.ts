@@ -8,6 +8,7 @@ import { EXIT_CODES, type Report } from '../core/result.js'
 import { parseThreshold } from '../core/severity.js'
 import { reportSarif, toJsonResult, VERSION, writeOutputFile } from '../core/write-outputs.js'
 import { parseArgs, type CommonArgs } from './args.js'
+import { publishToGitHub } from './github.js'
 import { command as all } from './commands/all.js'
 import { COMMANDS, findCommand } from './commands/index.js'
 import { renderText } from './text-output.js'
@@ -30,6 +31,7 @@ function usage(): string {
     '  --workspace DIR, -C DIR    repository root; paths and findings are relative to it (default .)',
     '  --allow-outside            allow reading files outside the workspace',
     '  --quiet, -q                no progress on stderr',
+    '  --github                   also write annotations, job summary and outputs for GitHub Actions',
     '',
     'exit status: 0 pass, 1 blocked by policy, 2 error (bad input, bad config, unreadable file)',
     '',
@@ -90,6 +92,7 @@ export async function main(argv: string[]): Promise<number> {
     const scan = await command.run(args.positionals, args.flags, ctx)
     const report = finalize(scan, config, { failOn, ignoreUnfixed })
     await emit(report, args, workspace)
+    if (args.github) publishToGitHub(report, text => process.stdout.write(text))
     return EXIT_CODES[report.verdict]
   } catch (error) {
     const message = isUserError(error) ? errorMessage(error) : `internal error: ${errorMessage(error)}`

@@ -1,7 +1,7 @@
 import { errorMessage, isUserError } from '../../core/errors.js'
 import { mergeResults } from '../../core/pipeline.js'
 import type { ScanResult } from '../../core/result.js'
-import { rejectUnknownFlags } from '../args.js'
+import { rejectUnknownFlags, stringFlag } from '../args.js'
 import type { CliCommand } from '../command.js'
 import { findCommand } from './index.js'
 
@@ -13,22 +13,25 @@ import { findCommand } from './index.js'
 export const command: CliCommand = {
   name: 'all',
   summary: 'run container-lint, oidc-guard audit, rollback-verify check and gates (config gates.reports) together',
-  usage: 'deploy-gates all [paths…]',
+  usage: 'deploy-gates all [paths…] [--reports GLOB[,GLOB…]] [--min-auth-level LEVEL] [--migrations DIR]',
   async run(args, flags, ctx) {
-    rejectUnknownFlags(flags, [])
+    rejectUnknownFlags(flags, ['reports', 'min-auth-level', 'migrations'])
     const paths = args.length ? args : ['.']
-    const plan: Array<[string, string[]]> = [
-      ['container-lint', paths],
-      ['oidc-guard', ['audit', ...paths]],
-      ['rollback-verify', ['check', ...paths]]
+    const reports = (stringFlag(flags, 'reports') ?? '').split(/[\n,]/).map(s => s.trim()).filter(Boolean)
+    const minAuth = stringFlag(flags, 'min-auth-level')
+    const migrations = stringFlag(flags, 'migrations')
+    const plan: Array<[string, string[], Record<string, string>]> = [
+      ['container-lint', paths, {}],
+      ['oidc-guard', ['audit', ...paths], minAuth ? { 'min-auth-level': minAuth } : {}],
+      ['rollback-verify', ['check', ...paths], migrations ? { migrations } : {}]
     ]
-    if (Array.isArray(ctx.config.section('gates').reports)) plan.push(['gates', []])
+    if (reports.length || Array.isArray(ctx.config.section('gates').reports)) plan.push(['gates', reports, {}])
     const results: ScanResult[] = []
-    for (const [name, commandArgs] of plan) {
+    for (const [name, commandArgs, commandFlags] of plan) {
       const sub = findCommand(name)!
       ctx.logger.info(`▶ ${name}`)
       try {
-        results.push(await sub.run(commandArgs, {}, ctx))
+        results.push(await sub.run(commandArgs, commandFlags, ctx))
       } catch (error) {
         if (!isUserError(error)) throw error
         results.push({ command: name, findings: [], errors: [{ path: `(${name})`, message: errorMessage(error) }], inputs: [] })
