@@ -5,7 +5,7 @@ import { loadConfig } from '../core/config.js'
 import type { RunContext } from '../core/context.js'
 import { errorMessage, isUserError } from '../core/errors.js'
 import type { Logger } from '../core/logger.js'
-import { finalize } from '../core/pipeline.js'
+import { finalize, parseBudgets } from '../core/pipeline.js'
 import type { Report, ScanResult } from '../core/result.js'
 import { parseThreshold, SEVERITIES } from '../core/severity.js'
 import { renderSummary } from '../core/summary.js'
@@ -93,7 +93,8 @@ export async function runAction(name: string, body: (ctx: RunContext) => Promise
     const failOn = failOnInput ? parseThreshold(failOnInput, 'fail-on') : undefined
     const ctx: RunContext = { workspace, config, logger: actionsLogger }
     const scan = await body(ctx)
-    const report = finalize(scan, config, { failOn, ignoreUnfixed: flagInput('ignore-unfixed') })
+    const budgets = parseBudgets(core.getInput('budgets'), 'budgets')
+    const report = finalize(scan, config, { failOn, budgets, ignoreUnfixed: flagInput('ignore-unfixed') })
     await publish(name, report, workspace, hooks)
     const line = `${name}: ${report.verdict} (${SEVERITIES.map(s => `${report.counts[s]} ${s}`).join(', ')}; ${report.blocking.length} blocking)`
     if (report.verdict === 'pass') core.info(line)

@@ -8,6 +8,7 @@ export interface CommonArgs {
   format: OutputFormat
   config?: string
   failOn?: string
+  budgets?: string
   output?: string
   sarifFile?: string
   workspace?: string
@@ -21,7 +22,7 @@ export interface CommonArgs {
   flags: Record<string, string | boolean>
 }
 
-const VALUE_FLAGS = new Set(['format', 'config', 'fail-on', 'output', 'sarif-file', 'workspace'])
+const VALUE_FLAGS = new Set(['format', 'config', 'fail-on', 'budgets', 'output', 'sarif-file', 'workspace'])
 const BOOLEAN_FLAGS = new Set(['help', 'version', 'allow-outside', 'quiet', 'github'])
 const SHORT: Record<string, string> = { h: 'help', o: 'output', f: 'format', c: 'config', C: 'workspace', q: 'quiet' }
 
@@ -74,6 +75,7 @@ export function parseArgs(argv: string[]): CommonArgs {
   }
   out.config = values.config
   out.failOn = values['fail-on']
+  out.budgets = values.budgets
   out.output = values.output
   out.sarifFile = values['sarif-file']
   out.workspace = values.workspace

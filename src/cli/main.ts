@@ -3,7 +3,7 @@ import { loadConfig } from '../core/config.js'
 import type { RunContext } from '../core/context.js'
 import { errorMessage, isUserError, UserError } from '../core/errors.js'
 import { silentLogger, stderrLogger } from '../core/logger.js'
-import { finalize } from '../core/pipeline.js'
+import { finalize, parseBudgets } from '../core/pipeline.js'
 import { EXIT_CODES, type Report } from '../core/result.js'
 import { parseThreshold } from '../core/severity.js'
 import { reportSarif, toJsonResult, VERSION, writeOutputFile } from '../core/write-outputs.js'
@@ -28,6 +28,7 @@ function usage(): string {
     '  --sarif-file FILE          also write merged SARIF to FILE',
     '  --config FILE, -c FILE     config file (default .github/deploy-gates.yml, optional)',
     '  --fail-on SEVERITY         lowest blocking severity: critical|high|medium|low|info|none (default high)',
+    '  --budgets LIST             per-severity budgets, e.g. high=3,medium=10 (more than N block)',
     '  --workspace DIR, -C DIR    repository root; paths and findings are relative to it (default .)',
     '  --allow-outside            allow reading files outside the workspace',
     '  --quiet, -q                no progress on stderr',
@@ -86,11 +87,12 @@ export async function main(argv: string[]): Promise<number> {
     const workspace = resolve(args.workspace ?? '.')
     const failOn = args.failOn !== undefined ? parseThreshold(args.failOn, '--fail-on') : undefined
     const ignoreUnfixed = args.flags['ignore-unfixed'] !== undefined ? args.flags['ignore-unfixed'] !== 'false' : undefined
+    const budgets = args.budgets !== undefined ? parseBudgets(args.budgets, '--budgets') : undefined
     const config = await loadConfig(workspace, args.config)
     const showProgress = !args.quiet && process.stderr.isTTY === true
     const ctx: RunContext = { workspace, config, logger: showProgress ? stderrLogger : silentLogger, allowOutside: args.allowOutside }
     const scan = await command.run(args.positionals, args.flags, ctx)
-    const report = finalize(scan, config, { failOn, ignoreUnfixed })
+    const report = finalize(scan, config, { failOn, budgets, ignoreUnfixed })
     await emit(report, args, workspace)
     if (args.github) publishToGitHub(report, text => process.stdout.write(text))
     return EXIT_CODES[report.verdict]
