@@ -43,7 +43,7 @@ function semgrepReport(tpl, start, count) {
   const results = Array.from({ length: count }, (_, j) => {
     const r = base[(start + j) % base.length]
     const n = start + j
-    return { ...r, path: `src/module-${n % 5000}/${r.path.split('/').pop()}`, start: { ...r.start, line: (n % 900) + 1 }, end: { ...r.end, line: (n % 900) + 2 } }
+    return { ...r, path: `src/module-${n}/${r.path.split('/').pop()}`, start: { ...r.start, line: (n % 900) + 1 }, end: { ...r.end, line: (n % 900) + 2 } }
   })
   return { ...tpl.data, results, errors: [] }
 }
@@ -58,7 +58,7 @@ function sarifReport(tpl, start, count) {
     return {
       ...r,
       locations: loc
-        ? [{ ...loc, physicalLocation: { ...loc.physicalLocation, artifactLocation: { uri: `pkg/file-${n % 7000}.go` }, region: { startLine: (n % 800) + 1 } } }]
+        ? [{ ...loc, physicalLocation: { ...loc.physicalLocation, artifactLocation: { uri: `pkg/file-${n}.go` }, region: { startLine: (n % 800) + 1 } } }]
         : r.locations
     }
   })
@@ -70,7 +70,7 @@ function gitleaksReport(tpl, start, count) {
   return Array.from({ length: count }, (_, j) => {
     const r = base[(start + j) % base.length]
     const n = start + j
-    return { ...r, File: `config/env-${n % 3000}.txt`, StartLine: (n % 400) + 1, EndLine: (n % 400) + 1, Fingerprint: `config/env-${n}.txt:${r.RuleID}:${n}` }
+    return { ...r, File: `config/env-${n}.txt`, StartLine: (n % 400) + 1, EndLine: (n % 400) + 1, Fingerprint: `config/env-${n}.txt:${r.RuleID}:${n}` }
   })
 }
 

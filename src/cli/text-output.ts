@@ -1,6 +1,7 @@
 import type { Finding } from '../core/finding.js'
 import type { Report } from '../core/result.js'
 import { SEVERITIES, type Severity } from '../core/severity.js'
+import { groupBy } from '../core/group.js'
 
 const COLOURS: Record<Severity | 'pass' | 'fail' | 'error' | 'dim', string> = {
   critical: '\x1b[1;31m',
@@ -19,11 +20,10 @@ export function renderText(report: Report, colour: boolean): string {
   const paint = (key: keyof typeof COLOURS, text: string) => (colour ? `${COLOURS[key]}${text}\x1b[0m` : text)
   const lines: string[] = []
   const blocking = new Set(report.blocking)
-  const byFile = new Map<string, Finding[]>()
-  for (const f of report.findings) {
-    if (f.suppressed) continue
-    byFile.set(f.path, [...(byFile.get(f.path) ?? []), f])
-  }
+  const byFile = groupBy(
+    report.findings.filter(f => !f.suppressed),
+    f => f.path
+  )
   for (const [file, list] of byFile) {
     lines.push(paint('dim', file))
     for (const f of list) {

@@ -2,6 +2,7 @@ import picomatch from 'picomatch'
 import type { Finding } from './finding.js'
 import type { Report, ScanResult, Verdict } from './result.js'
 import { atLeast, bySeverityDesc, emptyCounts, severityRank, SEVERITIES, type Severity, type Threshold } from './severity.js'
+import { groupBy } from './group.js'
 
 /** Blocking rules for one source (tool) or for everything. */
 export interface Thresholds {
@@ -72,7 +73,6 @@ export function evaluate(result: ScanResult, basePolicy: Policy, options: { allo
   const findings = sortFindings(result.findings.filter(f => keep(f.path)))
   const counts = emptyCounts()
   const blocking = new Set<string>()
-  const perSourceSeverity = new Map<string, Finding[]>()
 
   for (const finding of findings) {
     if (finding.suppressed) continue
@@ -83,9 +83,11 @@ export function evaluate(result: ScanResult, basePolicy: Policy, options: { allo
     if (sources.some(source => blocksBySeverity(thresholdsFor(policy, source).failOn, finding.severity))) {
       blocking.add(finding.fingerprint)
     }
-    const key = `${finding.source}\u0000${finding.severity}`
-    perSourceSeverity.set(key, [...(perSourceSeverity.get(key) ?? []), finding])
   }
+  const perSourceSeverity = groupBy(
+    findings.filter(f => canBlock(policy, f)),
+    f => `${f.source}\u0000${f.severity}`
+  )
 
   // Budgets: over-budget findings of a severity all block.
   for (const [key, group] of perSourceSeverity) {

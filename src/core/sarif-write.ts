@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib'
 import type { Finding } from './finding.js'
 import { severityRank, type Severity } from './severity.js'
+import { groupBy } from './group.js'
 
 /** GitHub code scanning limits for one uploaded file. */
 export const SARIF_LIMITS = { resultsPerRun: 25_000, runsPerFile: 20, gzipBytes: 10 * 1024 * 1024 } as const
@@ -147,8 +148,7 @@ function levelToSeverity(rule: SarifRule): Severity {
 export function toSarif(findings: Finding[], options: SarifWriteOptions): SarifOutput {
   const limits = options.limits ?? SARIF_LIMITS
   const truncated: string[] = []
-  const bySource = new Map<string, Finding[]>()
-  for (const f of findings) bySource.set(f.source, [...(bySource.get(f.source) ?? []), f])
+  const bySource = groupBy(findings, f => f.source)
   // Most severe sources first, so a cut drops the least important runs.
   const sources = [...bySource.entries()].sort(
     (a, b) => severityRank(b[1][0]!.severity) - severityRank(a[1][0]!.severity) || a[0].localeCompare(b[0])
