@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    pool: 'forks'
+    pool: 'forks',
+    setupFiles: ['test/setup/capture-output.ts'],
+    globalSetup: ['test/setup/global-setup.ts']
   }
 })

@@ -1,5 +1,6 @@
 import { vi } from 'vitest'
 import { main } from '../../src/cli/main.js'
+import { recordOutput } from '../setup/capture-output.js'
 
 export interface CliRun {
   code: number
@@ -25,5 +26,6 @@ export async function runCli(args: string[]): Promise<CliRun> {
   } finally {
     out.mockRestore()
     err.mockRestore()
+    recordOutput(stdout + stderr)
   }
 }
