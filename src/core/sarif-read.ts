@@ -201,7 +201,7 @@ export function normalizeArtifactUri(uri: string, baseUris?: Map<string, string>
       }
     }
   }
-  return normalizePath(path)
+  return path.includes('\\') || path.startsWith('./') ? normalizePath(path) : path
 }
 
 export interface SarifLocation {
@@ -264,9 +264,19 @@ export function messageText(result: SarifObject, rule: SarifObject | undefined):
   if (text !== undefined) return text
   const id = stringAt(message, 'id')
   if (id === undefined || !rule || !isSarifObject(rule.messageStrings)) return undefined
-  const entry = (rule.messageStrings as SarifObject)[id]
-  return isSarifObject(entry) ? stringAt(entry, 'text') : undefined
+  const strings = rule.messageStrings as SarifObject
+  const entry = Object.hasOwn(strings, id) ? strings[id] : undefined
+  const template = isSarifObject(entry) ? stringAt(entry, 'text') : undefined
+  if (template === undefined) return undefined
+  const args = Array.isArray(message?.arguments) ? message.arguments : []
+  // Placeholders {0}, {1}… take the result's arguments.
+  return template.replace(PLACEHOLDER, (whole, index: string) => {
+    const value = args[Number(index)]
+    return typeof value === 'string' ? value : whole
+  })
 }
+
+const PLACEHOLDER = /\{(\d+)\}/g
 
 /** `properties` of a result or rule, when an object. */
 export function propertiesOf(obj: SarifObject | undefined): SarifObject | undefined {

@@ -181,5 +181,38 @@ export function renderSeverityMappingDoc(): string {
     }
     lines.push('')
   }
+  lines.push(...COUNTING_NOTES)
   return lines.join('\n')
 }
+
+/** How `gates` counts findings per format: documented next to the table because both decide what blocks. */
+const COUNTING_NOTES: readonly string[] = [
+  '## What counts as one finding',
+  '',
+  '- Trivy JSON: each `Vulnerabilities[]` entry (one per package and advisory: the same CVE on two packages is two',
+  '  findings), each `Misconfigurations[]` entry with `Status` FAIL (PASS is ignored, EXCEPTION counts as suppressed by',
+  '  the tool), each `Secrets[]` and `Licenses[]` entry, over all `Results` (and `Resources[].Results` of `trivy k8s`).',
+  '  SchemaVersion 2 and the pre-0.20 top-level array are read; any other SchemaVersion and the old `trivy k8s`',
+  '  summary shape are input errors.',
+  '- SARIF: each `runs[].results[]` entry, except results the tool suppressed (`suppressions` with a status other than',
+  '  rejected/underReview — e.g. checkov’s skipped checks) and results with `baselineState` absent; they are counted in',
+  '  `suppressed`. A run whose `invocations[].executionSuccessful` is false is an input error.',
+  '- gitleaks: each leak (JSON array element or CSV data row).',
+  '- Semgrep JSON: each `results[]` entry; entries with `extra.is_ignored` (nosemgrep) count as suppressed.',
+  '- tfsec JSON: each `results[]` entry whose `status` is 0/"failed" or absent; 1/"passed" is ignored, 2/"ignored"',
+  '  counts as suppressed. The legacy boolean `passed` is not trusted.',
+  '- checkov JSON: each `results.failed_checks[]` entry of every framework report (the arrays, not the summary);',
+  '  `skipped_checks` count as suppressed. A bare summary that counts failed checks it does not list is an input error.',
+  '- npm audit v2: one finding per package per advisory object in its `via`; a package listed only because it depends',
+  '  on a vulnerable package (its `via` holds only names) adds no finding of its own, so the total can be lower than',
+  '  npm’s own count of packages. npm 6 (`advisories`): one finding per advisory per installed version. `{"error": …}`',
+  '  is an input error.',
+  '- Clean shapes are zero findings: `null`, `[]`, missing keys, `{"results": null}`, `runs: []`, a Trivy report',
+  '  without `Results` or a Result without `Vulnerabilities`, a bare checkov summary.',
+  '',
+  'Fingerprints never include the line number: vulnerabilities use advisory + package + installed version + target,',
+  'misconfigurations rule + file + resource, secrets rule + file + the secret (hashed, never shown), SAST rule + file +',
+  'matched code. When two findings of one report share them, the later ones get an occurrence number (not for',
+  'vulnerabilities: the same advisory, package, version and target twice is one finding).',
+  ''
+]
