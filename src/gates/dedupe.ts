@@ -10,7 +10,9 @@ import { severityRank } from '../core/severity.js'
 export function dedupeKey(f: Finding): string {
   if (f.kind === 'secret') return `secret\u0000${f.path}\u0000${f.line}`
   if (f.kind === 'vulnerability' && f.properties?.package !== undefined) {
-    return `vuln\u0000${f.ruleId}\u0000${String(f.properties.package)}\u0000${String(f.properties.installedVersion ?? '')}\u0000${f.path}`
+    // pkgPath: the same package@version installed twice in one image is two findings.
+    const p = f.properties
+    return `vuln\u0000${f.ruleId}\u0000${String(p.package)}\u0000${String(p.installedVersion ?? '')}\u0000${String(p.pkgPath ?? '')}\u0000${f.path}`
   }
   return `fp\u0000${f.source}\u0000${f.fingerprint}`
 }

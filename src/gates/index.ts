@@ -1,3 +1,4 @@
+import { isAbsolute, relative, sep } from 'node:path'
 import type { RunContext } from '../core/context.js'
 import { errorMessage, InputFileError, isUserError } from '../core/errors.js'
 import type { Finding } from '../core/finding.js'
@@ -60,6 +61,13 @@ export function gatesOptionsFromConfig(ctx: RunContext, explicit: Partial<GatesO
   }
 }
 
+/** Scanners such as tfsec and Semgrep may write absolute paths; inside the workspace they become relative. */
+function relativeToWorkspace(f: Finding, workspace: string): Finding {
+  if (!isAbsolute(f.path)) return f
+  const rel = relative(workspace, f.path)
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? { ...f, path: rel.split(sep).join('/') } : f
+}
+
 export function parseFormat(value: string): ReportFormat | undefined {
   const v = value.trim().toLowerCase()
   if (!v || v === 'auto') return undefined
@@ -96,7 +104,7 @@ export async function runGates(ctx: RunContext, options: GatesOptions): Promise<
       const parsed = parseReport(text, file, { format: options.format, secretSeverity: options.secretSeverity })
       inputs.push(file)
       perTool.set(parsed.tool, (perTool.get(parsed.tool) ?? 0) + parsed.findings.length)
-      for (const f of parsed.findings) findings.push(f)
+      for (const f of parsed.findings) findings.push(relativeToWorkspace(f, ctx.workspace))
       ctx.logger.info(`${file}: ${parsed.format}, ${parsed.findings.length} finding(s)`)
     } catch (error) {
       if (!isUserError(error)) throw error
