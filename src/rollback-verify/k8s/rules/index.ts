@@ -1,0 +1,20 @@
+import type { K8sRule } from '../types.js'
+import { rule as k8s1 } from './rv-k8s-001-no-revision-history.js'
+import { rule as k8s2 } from './rv-k8s-002-no-readiness-probe.js'
+import { rule as k8s3 } from './rv-k8s-003-recreate-strategy.js'
+import { rule as k8s4 } from './rv-k8s-004-unsafe-rollout-pacing.js'
+import { rule as k8s5 } from './rv-k8s-005-mutable-image.js'
+import { rule as k8s6 } from './rv-k8s-006-canary-without-analysis.js'
+import { rule as k8s7 } from './rv-k8s-007-canary-without-steps.js'
+import { rule as k8s8 } from './rv-k8s-008-bluegreen-auto-promotion.js'
+import { rule as k8s9 } from './rv-k8s-009-missing-analysis-template.js'
+import { rule as an1 } from './rv-an-001-unguarded-result.js'
+import { rule as an2 } from './rv-an-002-no-condition.js'
+import { rule as an3 } from './rv-an-003-step-never-completes.js'
+import { rule as an4 } from './rv-an-004-invalid-limits.js'
+import { rule as an5 } from './rv-an-005-cannot-fail.js'
+import { rule as an6 } from './rv-an-006-weak-threshold.js'
+import { rule as an7 } from './rv-an-007-inconclusive-gap.js'
+
+/** RV-K8S-* then RV-AN-* in id order. */
+export const K8S_RULES: readonly K8sRule[] = [k8s1, k8s2, k8s3, k8s4, k8s5, k8s6, k8s7, k8s8, k8s9, an1, an2, an3, an4, an5, an6, an7]
