@@ -2,7 +2,7 @@
 // Builds every action and the CLI with ncc: one invocation per entry, ESM output.
 // Usage: node scripts/bundle.mjs [--out DIR] [name…]
 import { spawnSync } from 'node:child_process'
-import { rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 
@@ -17,6 +17,27 @@ export const ENTRIES = {
 const require = createRequire(import.meta.url)
 const nccCli = require.resolve('@vercel/ncc/dist/ncc/cli.js')
 
+// WASM that CommonJS dependencies locate through `__dirname` at run time and
+// that ncc does not relocate. src/runtime/esm-dirname.ts makes `__dirname` the
+// bundle's folder; these files are put where each library then looks:
+// libpg-query reads `${__dirname}/libpg-query.wasm`, @cdktf/hcl2json reads
+// `${__dirname}/../main.wasm.gz` (so one shared copy in dist/).
+const RUNTIME_ASSETS = [
+  { marker: 'libpg-query.wasm', from: 'libpg-query/wasm/libpg-query.wasm', to: name => join(name, 'libpg-query.wasm') },
+  { marker: 'main.wasm.gz', from: '@cdktf/hcl2json/main.wasm.gz', to: () => 'main.wasm.gz' }
+]
+
+function copyRuntimeAssets(outRoot, name) {
+  const out = join(outRoot, name)
+  const code = readdirSync(out)
+    .filter(f => f.endsWith('.js'))
+    .map(f => readFileSync(join(out, f), 'utf8'))
+    .join('\n')
+  for (const asset of RUNTIME_ASSETS) {
+    if (code.includes(asset.marker)) copyFileSync(require.resolve(asset.from), join(outRoot, asset.to(name)))
+  }
+}
+
 export function bundle(outRoot, names = Object.keys(ENTRIES)) {
   for (const name of names) {
     const entry = ENTRIES[name]
@@ -30,6 +51,7 @@ export function bundle(outRoot, names = Object.keys(ENTRIES)) {
     )
     if (result.status !== 0) throw new Error(`ncc failed for ${name} (exit ${result.status})`)
     if (name === 'cli') writeFileSync(join(out, 'package.json'), '{"type":"module"}\n')
+    copyRuntimeAssets(outRoot, name)
   }
 }
 

@@ -25,16 +25,14 @@ const fresh = mkdtempSync(join(tmpdir(), 'deploy-gates-dist-'))
 try {
   if (!process.argv.includes('--no-rebuild')) {
     bundle(fresh)
-    for (const name of Object.keys(ENTRIES)) {
-      const built = listFiles(join(fresh, name))
-      const committed = listFiles(join(root, 'dist', name))
-      for (const file of new Set([...built, ...committed])) {
-        const a = join(fresh, name, file)
-        const b = join(root, 'dist', name, file)
-        if (!existsSync(b)) problems.push(`dist/${name}/${file} is missing (run npm run bundle)`)
-        else if (!existsSync(a)) problems.push(`dist/${name}/${file} is not produced by the build any more`)
-        else if (!readFileSync(a).equals(readFileSync(b))) problems.push(`dist/${name}/${file} is stale (run npm run bundle)`)
-      }
+    const built = listFiles(fresh)
+    const committed = listFiles(join(root, 'dist'))
+    for (const file of new Set([...built, ...committed])) {
+      const a = join(fresh, file)
+      const b = join(root, 'dist', file)
+      if (!existsSync(b)) problems.push(`dist/${file} is missing (run npm run bundle)`)
+      else if (!existsSync(a)) problems.push(`dist/${file} is not produced by the build any more`)
+      else if (!readFileSync(a).equals(readFileSync(b))) problems.push(`dist/${file} is stale (run npm run bundle)`)
     }
   }
 
@@ -52,40 +50,61 @@ try {
   try {
     cpSync(join(root, 'dist'), join(sandbox, 'dist'), { recursive: true })
     cpSync(join(root, 'examples', 'demo-app'), join(sandbox, 'work'), { recursive: true })
-    for (const name of Object.keys(ENTRIES)) {
+    // Each run must start, load its WASM, and write a verdict (any verdict: the example has findings).
+    const runs = [
+      ['gates', [], { INPUT_REPORTS: 'reports/*' }],
+      ['container-lint', [], { INPUT_PATHS: '.' }],
+      ['oidc-guard', [], { INPUT_MODE: 'audit', INPUT_PATHS: '.' }],
+      ['oidc-guard', [], { INPUT_MODE: 'trust-policies', INPUT_PATHS: 'infra' }],
+      ['rollback-verify', [], { INPUT_MODE: 'check', INPUT_PATHS: '.' }],
+      ['cli', ['--version'], {}],
+      ['cli', ['all', '--format', 'json', '-C', '.'], {}]
+    ]
+    for (const [name, args, inputs] of runs) {
       if (!existsSync(join(sandbox, 'dist', name, 'index.js'))) continue
-      const output = join(sandbox, `${name}.output`)
-      const summary = join(sandbox, `${name}.summary`)
+      const label = `dist/${name} ${args.join(' ') || inputs.INPUT_MODE || ''}`.trim()
+      const output = join(sandbox, 'github-output')
       writeFileSync(output, '')
-      writeFileSync(summary, '')
+      writeFileSync(join(sandbox, 'summary'), '')
       const env = {
         PATH: process.env.PATH,
         HOME: sandbox,
         RUNNER_TEMP: sandbox,
         GITHUB_WORKSPACE: join(sandbox, 'work'),
         GITHUB_OUTPUT: output,
-        GITHUB_STEP_SUMMARY: summary,
+        GITHUB_STEP_SUMMARY: join(sandbox, 'summary'),
         'INPUT_FAIL-ON': 'high',
         'INPUT_WORKING-DIRECTORY': '.',
         INPUT_CONFIG: '.github/deploy-gates.yml',
-        INPUT_REPORTS: 'reports/*',
-        INPUT_PATHS: '.',
-        INPUT_MODE: name === 'rollback-verify' || name === 'oidc-guard' ? (name === 'oidc-guard' ? 'audit' : 'check') : ''
+        ...inputs
       }
-      const args = name === 'cli' ? ['--version'] : []
       const run = spawnSync(process.execPath, [join(sandbox, 'dist', name, 'index.js'), ...args], {
         cwd: join(sandbox, 'work'),
         env,
         encoding: 'utf8',
-        timeout: 60_000
+        timeout: 120_000
       })
       const text = `${run.stdout}${run.stderr}`
-      if (run.error || /Cannot find module|ERR_MODULE_NOT_FOUND|ERR_REQUIRE_ESM|internal error/.test(text)) {
-        problems.push(`dist/${name} does not start: ${(run.error?.message ?? text).slice(0, 500)}`)
+      if (run.error || /Cannot find module|ERR_MODULE_NOT_FOUND|ERR_REQUIRE_ESM|ENOENT[^\n]*\.wasm|internal error|ReferenceError|\n\s+at /.test(text)) {
+        problems.push(`${label} does not start cleanly: ${(run.error?.message ?? text).slice(0, 600)}`)
+      } else if (name === 'cli' && args[0] === '--version') {
+        if (run.status !== 0 || !/^\d+\.\d+\.\d+/.test(run.stdout)) problems.push(`${label} failed: ${text.slice(0, 300)}`)
       } else if (name === 'cli') {
-        if (run.status !== 0 || !/^\d+\.\d+\.\d+/.test(run.stdout)) problems.push(`dist/cli --version failed: ${text.slice(0, 300)}`)
-      } else if (!/^verdict<<ghadelimiter_/m.test(readFileSync(output, 'utf8'))) {
-        problems.push(`dist/${name} wrote no verdict output: ${text.slice(0, 500)}`)
+        let verdict
+        try {
+          verdict = JSON.parse(run.stdout).verdict
+        } catch {
+          verdict = undefined
+        }
+        if (!['pass', 'fail', 'error'].includes(verdict) || run.status !== { pass: 0, fail: 1, error: 2 }[verdict]) {
+          problems.push(`${label}: no JSON verdict / wrong exit status ${run.status}: ${text.slice(0, 500)}`)
+        } else if (verdict === 'error') {
+          problems.push(`${label}: verdict error on the example: ${run.stdout.slice(0, 800)}`)
+        }
+      } else {
+        const written = readFileSync(output, 'utf8')
+        if (!/^verdict<<ghadelimiter_/m.test(written)) problems.push(`${label} wrote no verdict output: ${text.slice(0, 500)}`)
+        else if (/^verdict<<ghadelimiter_[^\n]*\nerror$/m.test(written)) problems.push(`${label}: verdict error on the example: ${text.slice(0, 800)}`)
       }
     }
   } finally {

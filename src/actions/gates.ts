@@ -1,3 +1,4 @@
+import '../runtime/esm-dirname.js'
 import * as core from '@actions/core'
 import { gatesOptionsFromConfig, parseFormat, parseSecretSeverity, runGates } from '../gates/index.js'
 import { flagInput, listInput, runAction } from './common.js'

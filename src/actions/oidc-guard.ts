@@ -1,3 +1,4 @@
+import '../runtime/esm-dirname.js'
 import * as core from '@actions/core'
 import { OIDC_GUARD_MODES, runOidcGuard, type OidcGuardMode } from '../oidc-guard/index.js'
 import { UserError } from '../core/errors.js'

@@ -1,3 +1,4 @@
+import '../runtime/esm-dirname.js'
 import * as core from '@actions/core'
 import { UserError } from '../core/errors.js'
 import { ANALYZE_KEYS } from '../rollback-verify/analyze/options.js'
