@@ -6,7 +6,7 @@
  * ancestry, ARG/ENV scopes for variable resolution, and inline ignores.
  * Built once per file; rules are cheap passes over it.
  */
-import { DockerfileParser } from 'dockerfile-ast'
+import { parseDockerfileAst } from './ast.js'
 import { parseImageRef, type ImageParts } from './image.js'
 import { EMPTY_SCRIPT, isShellName, parseShell, type ShellScript } from './shell.js'
 
@@ -139,6 +139,7 @@ const VARIABLE = /\\?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Z
 
 /** Splits words like the Dockerfile parser: whitespace-separated, quotes group and are removed. */
 export function splitWords(text: string, escape = '\\'): string[] {
+  if (!text.includes('"') && !text.includes("'") && !text.includes(escape)) return splitPlain(text)
   const words: string[] = []
   let word = ''
   let inWord = false
@@ -167,6 +168,21 @@ export function splitWords(text: string, escape = '\\'): string[] {
     }
   }
   if (inWord) words.push(word)
+  return words
+}
+
+/** splitWords for text without quotes or escapes: split on blanks (space, tab, CR, LF) only. */
+function splitPlain(text: string): string[] {
+  const words: string[] = []
+  let start = -1
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      if (start >= 0) words.push(text.slice(start, i))
+      start = -1
+    } else if (start < 0) start = i
+  }
+  if (start >= 0) words.push(text.slice(start))
   return words
 }
 
@@ -384,8 +400,50 @@ function logicalText(lines: string[], start: number, end: number, escape: string
   return { text, heredocs: heredocs.length > 0 ? heredocs : NO_HEREDOCS }
 }
 
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
+/** `text.replace(/^\s*\S+/, '')` (the keyword off the logical line), by hand for ASCII text. */
+export function dropFirstWord(text: string): string {
+  let i = 0
+  const n = text.length
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i)
+    if (c > 127) return text.replace(/^\s*\S+/, '')
+    if (!(c === 32 || (c >= 9 && c <= 13))) break
+  }
+  if (i === n) return text // blank: the regex needs at least one non-blank character
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i)
+    if (c > 127) return text.replace(/^\s*\S+/, '')
+    if (c === 32 || (c >= 9 && c <= 13)) break
+  }
+  return text.slice(i)
+}
+
+/** `text.replace(/\s+/g, ' ').trim()`, by hand for ASCII text (one per finding: the regex showed in profiles). */
+export function collapse(text: string): string {
+  let out = ''
+  let first = true
+  let i = 0
+  const n = text.length
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    if (c > 127) return text.replace(/\s+/g, ' ').trim() // Unicode spaces: let the regex decide
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      i++
+      continue
+    }
+    const start = i
+    while (i < n) {
+      const d = text.charCodeAt(i)
+      if (d > 127) return text.replace(/\s+/g, ' ').trim()
+      if (d === 32 || (d >= 9 && d <= 13)) break
+      i++
+    }
+    if (first) {
+      out = start === 0 && i === n ? text : text.slice(start, i)
+      first = false
+    } else out += ' ' + text.slice(start, i)
+  }
+  return out
 }
 
 /** Parses a `# container-lint [global] ignore=ID[,ID] [-- reason]` comment. */
@@ -478,7 +536,7 @@ export function buildModel(source: string): DockerfileModel {
     problems.push({ line: 1, message: 'the file contains NUL bytes; it is binary, not a Dockerfile' })
     return model
   }
-  const df = DockerfileParser.parse(text)
+  const df = parseDockerfileAst(text)
   const escape = df.getEscapeCharacter()
   model.escape = escape
 
@@ -532,10 +590,10 @@ export function buildModel(source: string): DockerfileModel {
   }
 
   for (const raw of raws) {
-    const keyword = raw.keyword.toUpperCase()
+    const keyword = raw.keyword // getKeyword() is upper-case already
     const logical = logicalText(lines, raw.start, raw.end, escape, commentLines)
     if (logical.unterminated !== undefined) problems.push({ line: raw.start + 1, message: `heredoc <<${logical.unterminated} is never terminated` })
-    const args = logical.text.replace(/^\s*\S+/, '')
+    const args = dropFirstWord(logical.text)
     if (!KEYWORDS.has(keyword)) {
       problems.push({ line: raw.start + 1, message: `unknown instruction "${raw.keyword}" (a broken line continuation or heredoc?)` })
       continue
@@ -633,13 +691,13 @@ export function buildModel(source: string): DockerfileModel {
 }
 
 /** Minimum argument counts BuildKit enforces (FROM and ONBUILD are checked where they are read). */
-const MIN_ARGS: Record<string, number> = {
+const MIN_ARGS = new Map<string, number>(Object.entries({
   ADD: 2, COPY: 2, RUN: 1, CMD: 1, ENTRYPOINT: 1, ENV: 1, ARG: 1, LABEL: 1, USER: 1, WORKDIR: 1, EXPOSE: 1, VOLUME: 1,
   MAINTAINER: 1, STOPSIGNAL: 1, SHELL: 1, HEALTHCHECK: 1
-}
+}))
 
 function missingArguments(instruction: Instruction): string | undefined {
-  const min = MIN_ARGS[instruction.keyword]
+  const min = MIN_ARGS.get(instruction.keyword)
   if (min === undefined || instruction.json !== undefined) return undefined
   // one argument: any non-blank body will do (saves splitting every instruction)
   const count = min === 1 && instruction.body.trim() !== '' ? 1 : instruction.words.length

@@ -35,7 +35,19 @@ export interface ShellScript {
 export const EMPTY_SCRIPT: ShellScript = { commands: [], hasPipe: false, text: '' }
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/
-const PLAIN_RUN = /[^\s\\'"`$#|&;()<>]+/y
+/** ASCII characters that end a plain run of word characters: blanks and shell metacharacters. */
+const SPECIAL = new Uint8Array(128)
+for (const ch of ' \t\n\v\f\r\\\'"`$#|&;()<>') SPECIAL[ch.charCodeAt(0)] = 1
+
+/** True for what `[^\s\\'"`$#|&;()<>]` matches: not a blank (Unicode ones included) and not a metacharacter. */
+export function isPlainChar(code: number): boolean {
+  if (code < 128) return SPECIAL[code] === 0
+  // the non-ASCII members of \s
+  return !(
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  )
+}
 /** Reserved words that may prefix a command without being the command. */
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', '}', 'time'])
 const WRAPPERS = new Set(['sudo', 'env', 'nice', 'nohup', 'command', 'exec', 'eatmydata', 'stdbuf', 'timeout', 'doas', 'gosu', 'su-exec', 'chroot'])
@@ -160,7 +172,7 @@ class Reader {
 
   /** `sh -c "apt-get install …"` — read the inner script too. */
   private expandNested(command: ShellCommand): void {
-    if (this.depth > 2 || !isShellName(command.argv[0])) return
+    if (this.depth > 2 || !SHELLS.has(command.name)) return // name = basename(argv[0])
     const c = command.argv.indexOf('-c')
     const inner = c >= 0 ? command.argv[c + 1] : undefined
     if (inner === undefined) return
@@ -321,9 +333,9 @@ class Reader {
         i = j
       } else {
         // fast path: copy the whole run of ordinary characters at once
-        PLAIN_RUN.lastIndex = i
-        const m = PLAIN_RUN.exec(s)
-        const end = m === null ? i + 1 : i + m[0].length
+        let end = i
+        while (end < n && isPlainChar(s.charCodeAt(end))) end++
+        if (end === i) end = i + 1
         this.word += s.slice(i, end)
         this.inWord = true
         i = end
