@@ -1,3 +1,4 @@
+import '../runtime/esm-dirname.js'
 import { runContainerLint } from '../container-lint/index.js'
 import { listInput, runAction } from './common.js'
 
