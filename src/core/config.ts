@@ -167,8 +167,13 @@ export function parseConfig(text: string, file: string): DeployGatesConfig {
   if (contents !== null && !isMap(contents)) {
     throw new ConfigError(isSeq(contents) ? 'expected a mapping at the top level, found a list' : 'expected a mapping at the top level', file, 1)
   }
-  // maxAliasCount guards against alias bombs.
-  const data = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>
+  // maxAliasCount guards against alias bombs; yaml reports one as a ReferenceError, which is the file's fault.
+  let data: Record<string, unknown>
+  try {
+    data = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>
+  } catch (error) {
+    throw new ConfigError(`invalid YAML: ${error instanceof Error ? error.message : String(error)} (too many aliases)`, file, 1)
+  }
   const config = new DeployGatesConfig(file, data, doc, lines)
   validate(CONFIG_SCHEMA as Schema, data, config, [])
   return config

@@ -40,13 +40,23 @@ export async function readTextInput(path: string, options: ReadOptions): Promise
   } catch {
     throw new InputFileError(shown, 'file not found')
   }
-  if (info.isSymbolicLink() && !options.allowOutside) {
+  if (!options.allowOutside) {
+    if (!isInside(resolve(options.workspace), abs)) {
+      throw new InputFileError(shown, 'path is outside the workspace; pass it explicitly with allow-outside to read it')
+    }
+    // The real path decides: a link in the last component or in any folder on the way
+    // (linked-dir/report.json, a glob through a linked folder) must not lead outside.
     const target = await realpath(abs).catch(() => undefined)
-    const root = await realpath(options.workspace).catch(() => options.workspace)
-    if (!target) throw new InputFileError(shown, 'broken symbolic link')
-    if (!isInside(root, target)) throw new InputFileError(shown, `symbolic link points outside the workspace (${target})`)
-  } else if (!options.allowOutside && !isInside(resolve(options.workspace), abs)) {
-    throw new InputFileError(shown, 'path is outside the workspace; pass it explicitly with allow-outside to read it')
+    const root = await realpath(options.workspace).catch(() => resolve(options.workspace))
+    if (!target && info.isSymbolicLink()) throw new InputFileError(shown, 'broken symbolic link')
+    if (target && !isInside(root, target)) {
+      throw new InputFileError(
+        shown,
+        info.isSymbolicLink()
+          ? `symbolic link points outside the workspace (${target})`
+          : `path goes through a symbolic link to outside the workspace (${target})`
+      )
+    }
   }
   const real = await stat(abs).catch(() => undefined)
   if (!real) throw new InputFileError(shown, 'file not found')

@@ -109,7 +109,9 @@ function buildRun(source: string, findings: Finding[], options: SarifWriteOption
     const region: SarifResult['locations'][number]['physicalLocation']['region'] = { startLine: Math.max(1, f.line) }
     if (f.endLine && f.endLine >= region.startLine) region.endLine = f.endLine
     if (f.column && f.column > 0) region.startColumn = f.column
-    const properties: SarifResult['properties'] = { severity: f.severity, kind: f.kind, ...f.properties }
+    // The rule's score is its most severe result's; each result carries its own so that a
+    // reader (ours included) does not raise a low result to the rule's critical.
+    const properties: SarifResult['properties'] = { severity: f.severity, kind: f.kind, ...f.properties, 'security-severity': SECURITY_SEVERITY[f.severity] }
     if (f.sources && f.sources.length > 1) properties.sources = f.sources
     results.push({
       ruleId: f.ruleId,
