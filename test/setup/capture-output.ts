@@ -10,7 +10,13 @@ const file = join(dir, `${process.pid}.log`)
 
 /** For output that tests capture themselves (runCli): it is scanned too. */
 export function recordOutput(text: string): void {
-  appendFileSync(file, text)
+  try {
+    appendFileSync(file, text)
+  } catch {
+    // Another vitest run may have reset the folder (global setup): recreate it once.
+    mkdirSync(dir, { recursive: true })
+    appendFileSync(file, text)
+  }
 }
 
 for (const stream of [process.stdout, process.stderr]) {
