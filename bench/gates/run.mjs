@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // gates vs the floor (a bare JSON.parse of the same files) and jq, at 10k, 100k and 300k findings.
+// CPU time is the figure to compare on a shared machine; wall-clock is printed beside it.
 // Prerequisite: npx tsc -p tsconfig.build.json   (jq: Debian package)
+// Env: SIZES=10000,100000  RUNS=3  GATES_BUILD=<another build dir> (before/after comparisons).
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -17,35 +19,60 @@ const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const hasJq = spawnSync('jq', ['--version']).status === 0
 
 function worker(mode, files) {
-  const run = spawnSync(process.execPath, ['--max-old-space-size=4096', join(import.meta.dirname, 'worker.mjs'), mode, ...files], { encoding: 'utf8', maxBuffer: 1 << 20 })
+  const run = spawnSync(process.execPath, ['--max-old-space-size=4096', '--expose-gc', join(import.meta.dirname, 'worker.mjs'), mode, ...files], { encoding: 'utf8', maxBuffer: 1 << 20 })
   if (run.status !== 0) throw new Error(`${mode} failed: ${run.stderr.slice(0, 800)}`)
   return JSON.parse(run.stdout)
 }
 
+const JQ_FILTER = '[inputs | .Results[]?.Vulnerabilities[]?.Severity] | group_by(.) | map({key: .[0], value: length}) | from_entries'
+
+// jq under bash so `times` reports its CPU time (children user + system) next to wall-clock.
 function jq(files) {
   const start = process.hrtime.bigint()
-  const run = spawnSync('jq', ['-n', '[inputs | .Results[]?.Vulnerabilities[]?.Severity] | group_by(.) | map({key: .[0], value: length}) | from_entries', ...files], { encoding: 'utf8' })
+  const run = spawnSync('bash', ['-c', 'jq -n "$0" "$@" || exit $?; times >&2', JQ_FILTER, ...files], { encoding: 'utf8' })
+  const ms = Number(process.hrtime.bigint() - start) / 1e6
   if (run.status !== 0) throw new Error(`jq failed: ${run.stderr}`)
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, counts: run.stdout.replace(/\s+/g, ' ').trim() }
+  const children = run.stderr.trim().split('\n').pop() ?? ''
+  const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60 + Number(m[2]), 0)
+  return { ms, cpuMs: seconds * 1000, counts: run.stdout.replace(/\s+/g, ' ').trim() }
 }
 
+const pad = (n, w = 6) => (n === undefined ? 'n/a' : n.toFixed(0)).padStart(w)
+const ratio = (a, b) => (b ? (a / b).toFixed(2) : 'n/a')
+
+// gates, JSON.parse and jq alternate within each run, so all three see the same machine load.
 function measure(label, files) {
-  const gates = [], parse = [], rss = [], jqs = []
+  const gates = [], gatesCpu = [], parse = [], parseCpu = [], rss = [], parseRss = [], heap = [], jqs = [], jqCpu = []
   let found = 0
   for (let i = 0; i < RUNS; i++) {
     const g = worker('gates', files)
     gates.push(g.ms)
+    gatesCpu.push(g.cpuMs)
     rss.push(g.rssMiB)
+    heap.push(g.heapMiB)
     found = g.findings
-    parse.push(worker('parse', files).ms)
-    if (hasJq && label.startsWith('trivy')) jqs.push(jq(files).ms)
+    const p = worker('parse', files)
+    parse.push(p.ms)
+    parseCpu.push(p.cpuMs)
+    parseRss.push(p.rssMiB)
+    if (hasJq && label.startsWith('trivy')) {
+      const j = jq(files)
+      jqs.push(j.ms)
+      jqCpu.push(j.cpuMs)
+    }
   }
-  const row = { label, files: files.length, findings: found, gatesMs: median(gates), parseMs: median(parse), jqMs: jqs.length ? median(jqs) : undefined, rssMiB: Math.max(...rss) }
-  const ratio = (row.gatesMs / row.parseMs).toFixed(2)
-  const jqRatio = row.jqMs ? (row.gatesMs / row.jqMs).toFixed(2) : 'n/a'
+  const row = {
+    label, files: files.length, findings: found,
+    gatesMs: median(gates), gatesCpuMs: median(gatesCpu),
+    parseMs: median(parse), parseCpuMs: median(parseCpu),
+    jqMs: jqs.length ? median(jqs) : undefined, jqCpuMs: jqCpu.length ? median(jqCpu) : undefined,
+    rssMiB: Math.max(...rss), parseRssMiB: Math.max(...parseRss), heapMiB: median(heap)
+  }
   console.log(
-    `${label.padEnd(16)} files ${String(row.files).padStart(3)}  findings ${String(row.findings).padStart(7)}  gates ${row.gatesMs.toFixed(0).padStart(6)} ms  JSON.parse ${row.parseMs.toFixed(0).padStart(6)} ms  ` +
-      `jq ${row.jqMs ? row.jqMs.toFixed(0).padStart(6) : '   n/a'} ms  gates/parse ${ratio}  gates/jq ${jqRatio}  peak RSS ${row.rssMiB.toFixed(0)} MiB`
+    `${label.padEnd(13)} files ${String(row.files).padStart(3)} findings ${String(row.findings).padStart(6)} | cpu ms: gates ${pad(row.gatesCpuMs)} parse ${pad(row.parseCpuMs)} jq ${pad(row.jqCpuMs)}` +
+      ` gates/parse ${ratio(row.gatesCpuMs, row.parseCpuMs)} gates/jq ${ratio(row.gatesCpuMs, row.jqCpuMs)}` +
+      ` | wall ms: gates ${pad(row.gatesMs)} parse ${pad(row.parseMs)} jq ${pad(row.jqMs)} gates/parse ${ratio(row.gatesMs, row.parseMs)} gates/jq ${ratio(row.gatesMs, row.jqMs)}` +
+      ` | peak RSS gates ${row.rssMiB.toFixed(0)} MiB (JSON.parse ${row.parseRssMiB.toFixed(0)}), live heap after ${row.heapMiB.toFixed(0)} MiB`
   )
   return row
 }
@@ -57,5 +84,11 @@ for (const size of SIZES) {
   if (size === SIZES[0]) console.log(`templates: ${Object.values(sources).map(s => s.replace(`${resolve(root, '..')}/`, '../')).join(', ')}`)
   rows.push({ size, all: measure(`all ${size}`, Object.values(files).flat()), trivy: measure(`trivy ${size}`, files.trivy) })
 }
-console.log('\ngrowth (time per 1k findings, all tools):')
-for (const r of rows) console.log(`  ${String(r.size).padStart(7)}: gates ${(r.all.gatesMs / (r.size / 1000)).toFixed(2)} ms/1k, JSON.parse ${(r.all.parseMs / (r.size / 1000)).toFixed(2)} ms/1k`)
+console.log('\ngrowth (time per 1k findings, all tools; cpu, then wall):')
+const per1k = (ms, size) => (ms / (size / 1000)).toFixed(2)
+for (const r of rows) {
+  console.log(
+    `  ${String(r.size).padStart(7)}: gates ${per1k(r.all.gatesCpuMs, r.size)} / ${per1k(r.all.gatesMs, r.size)} ms/1k, ` +
+      `JSON.parse ${per1k(r.all.parseCpuMs, r.size)} / ${per1k(r.all.parseMs, r.size)} ms/1k`
+  )
+}

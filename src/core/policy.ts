@@ -1,7 +1,7 @@
 import picomatch from 'picomatch'
 import type { Finding } from './finding.js'
 import type { Report, ScanResult, Verdict } from './result.js'
-import { atLeast, bySeverityDesc, emptyCounts, severityRank, SEVERITIES, type Severity, type Threshold } from './severity.js'
+import { atLeast, emptyCounts, severityRank, SEVERITIES, type Severity, type Threshold } from './severity.js'
 import { groupBy } from './group.js'
 
 /** Blocking rules for one source (tool) or for everything. */
@@ -49,15 +49,36 @@ function canBlock(policy: Policy, finding: Finding): boolean {
   return true
 }
 
-/** Most severe first, then by path and line, so every reporter shows the same order. */
-export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      bySeverityDesc(a.severity, b.severity) ||
-      a.path.localeCompare(b.path) ||
-      a.line - b.line ||
-      a.ruleId.localeCompare(b.ruleId)
+/** Within one severity: by path, line and rule id. */
+function byPlace(a: Finding, b: Finding): number {
+  return (
+    (a.path === b.path ? 0 : a.path.localeCompare(b.path)) ||
+    a.line - b.line ||
+    (a.ruleId === b.ruleId ? 0 : a.ruleId.localeCompare(b.ruleId))
   )
+}
+
+/**
+ * Most severe first, then by path and line, so every reporter shows the same order.
+ * One stable pass into severity buckets, then each bucket sorted by place: the
+ * same order as one sort on (severity, path, line, rule id), with fewer and
+ * cheaper comparisons. localeCompare stays (it fixes the order users see);
+ * equal strings — most pairs in a large image report — skip it.
+ */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const buckets: Finding[][] = SEVERITIES.map(() => [])
+  for (const finding of findings) {
+    const bucket = buckets[SEVERITIES.length - 1 - severityRank(finding.severity)]
+    // A severity off the scale (only possible through a cast) keeps the old single sort.
+    if (!bucket) return [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || byPlace(a, b))
+    bucket.push(finding)
+  }
+  const sorted: Finding[] = []
+  for (const bucket of buckets) {
+    bucket.sort(byPlace)
+    for (const finding of bucket) sorted.push(finding)
+  }
+  return sorted
 }
 
 /**
@@ -69,31 +90,38 @@ export function evaluate(result: ScanResult, basePolicy: Policy, options: { allo
   const policy: Policy = result.known?.length
     ? { ...basePolicy, baseline: new Set([...(basePolicy.baseline ?? []), ...result.known]) }
     : basePolicy
-  const keep = pathFilter(policy)
-  const findings = sortFindings(result.findings.filter(f => keep(f.path)))
+  const keep = policy.include?.length || policy.exclude?.length ? pathFilter(policy) : undefined
+  const findings = sortFindings(keep ? result.findings.filter(f => keep(f.path)) : result.findings)
   const counts = emptyCounts()
   const blocking = new Set<string>()
+  // Config files always give a sources object, usually empty: then every source uses policy.failOn.
+  const overrides = policy.sources && Object.keys(policy.sources).length > 0 ? policy.sources : undefined
 
   for (const finding of findings) {
     if (finding.suppressed) continue
     counts[finding.severity]++
     if (!canBlock(policy, finding)) continue
-    const sources = finding.sources?.length ? finding.sources : [finding.source]
     // A finding reported by several tools blocks if any of their thresholds says so.
-    if (sources.some(source => blocksBySeverity(thresholdsFor(policy, source).failOn, finding.severity))) {
-      blocking.add(finding.fingerprint)
-    }
+    const blocks = overrides
+      ? (finding.sources?.length ? finding.sources : [finding.source]).some(source =>
+          blocksBySeverity(thresholdsFor(policy, source).failOn, finding.severity)
+        )
+      : blocksBySeverity(policy.failOn, finding.severity)
+    if (blocks) blocking.add(finding.fingerprint)
   }
-  const perSourceSeverity = groupBy(
-    findings.filter(f => canBlock(policy, f)),
-    f => `${f.source}\u0000${f.severity}`
-  )
 
-  // Budgets: over-budget findings of a severity all block.
-  for (const [key, group] of perSourceSeverity) {
-    const [source, severity] = key.split('\u0000') as [string, Severity]
-    const budget = thresholdsFor(policy, source).budgets?.[severity]
-    if (budget !== undefined && group.length > budget) group.forEach(f => blocking.add(f.fingerprint))
+  // Budgets: over-budget findings of a severity all block. Per-source budgets exist only in source overrides.
+  const hasSourceBudgets = overrides !== undefined && Object.values(overrides).some(o => o?.budgets !== undefined)
+  if (hasSourceBudgets) {
+    const perSourceSeverity = groupBy(
+      findings.filter(f => canBlock(policy, f)),
+      f => `${f.source}\u0000${f.severity}`
+    )
+    for (const [key, group] of perSourceSeverity) {
+      const [source, severity] = key.split('\u0000') as [string, Severity]
+      const budget = thresholdsFor(policy, source).budgets?.[severity]
+      if (budget !== undefined && group.length > budget) group.forEach(f => blocking.add(f.fingerprint))
+    }
   }
   // Global budgets count across sources.
   for (const severity of SEVERITIES) {

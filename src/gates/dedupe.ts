@@ -8,13 +8,14 @@ import { severityRank } from '../core/severity.js'
  * else when the fingerprint agrees (the same report read twice).
  */
 export function dedupeKey(f: Finding): string {
-  if (f.kind === 'secret') return `secret\u0000${f.path}\u0000${f.line}`
+  // join builds each key as one flat string (a Map hashes it right away); same text as a template.
+  if (f.kind === 'secret') return ['secret', f.path, String(f.line)].join('\u0000')
   if (f.kind === 'vulnerability' && f.properties?.package !== undefined) {
     // pkgPath: the same package@version installed twice in one image is two findings.
     const p = f.properties
-    return `vuln\u0000${f.ruleId}\u0000${String(p.package)}\u0000${String(p.installedVersion ?? '')}\u0000${String(p.pkgPath ?? '')}\u0000${f.path}`
+    return ['vuln', f.ruleId, String(p.package), String(p.installedVersion ?? ''), String(p.pkgPath ?? ''), f.path].join('\u0000')
   }
-  return `fp\u0000${f.source}\u0000${f.fingerprint}`
+  return ['fp', f.source, f.fingerprint].join('\u0000')
 }
 
 /** Merges duplicates: the most severe copy wins and names every source that reported it. */

@@ -2,12 +2,12 @@ import { isAbsolute, relative, sep } from 'node:path'
 import type { RunContext } from '../core/context.js'
 import { errorMessage, InputFileError, isUserError } from '../core/errors.js'
 import type { Finding } from '../core/finding.js'
-import { expandGlobs, readTextInput } from '../core/files.js'
+import { expandGlobs, readTextInput, type ReadOptions } from '../core/files.js'
 import type { InputError, ScanResult } from '../core/result.js'
 import { isSeverity, type Severity } from '../core/severity.js'
 import { loadBaseline } from './baseline.js'
 import { dedupeFindings } from './dedupe.js'
-import { parseReport, REPORT_FORMATS, type ReportFormat } from './parse.js'
+import { parseReport, REPORT_FORMATS, type ParsedReport, type ReportFormat } from './parse.js'
 
 export interface GatesOptions {
   /** Report paths or globs. */
@@ -83,6 +83,15 @@ export function parseSecretSeverity(value: string): Severity | undefined {
 }
 
 /**
+ * One report read and parsed in its own frame: a local of runGates would keep
+ * the previous report's text (~15 MB) alive while the next one is read.
+ */
+async function readReport(file: string, readOptions: ReadOptions, options: GatesOptions): Promise<ParsedReport> {
+  const text = await readTextInput(file, readOptions)
+  return parseReport(text, file, { format: options.format, secretSeverity: options.secretSeverity })
+}
+
+/**
  * Reads every report, one file at a time (only findings are kept, never the
  * parsed documents), merges duplicates across files and tools, and marks
  * baseline findings as known. Every unreadable report is an error.
@@ -100,8 +109,7 @@ export async function runGates(ctx: RunContext, options: GatesOptions): Promise<
   const readOptions = { workspace: ctx.workspace, allowOutside: ctx.allowOutside, maxBytes: options.maxBytes }
   for (const file of expanded.files) {
     try {
-      const text = await readTextInput(file, readOptions)
-      const parsed = parseReport(text, file, { format: options.format, secretSeverity: options.secretSeverity })
+      const parsed = await readReport(file, readOptions, options)
       inputs.push(file)
       perTool.set(parsed.tool, (perTool.get(parsed.tool) ?? 0) + parsed.findings.length)
       for (const f of parsed.findings) findings.push(relativeToWorkspace(f, ctx.workspace))

@@ -63,6 +63,39 @@ export function str(obj: Obj | undefined, key: string): string | undefined {
   return undefined
 }
 
+/**
+ * str() for a value already read: `strOf(v.Title)`. In hot loops a named
+ * property read at the call site is cheaper than str()'s computed key.
+ */
+export function strOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number') return String(value)
+  return undefined
+}
+
+/**
+ * One copy of each repeated text of a report. JSON.parse gives every
+ * occurrence its own string, and findings outlive the document: a title,
+ * advisory link or rule message repeated over thousands of findings would be
+ * kept thousands of times. Equal strings are interchangeable, so results
+ * do not change.
+ */
+export class StringPool {
+  private readonly strings = new Map<string, string>()
+
+  get(value: string): string {
+    const known = this.strings.get(value)
+    if (known !== undefined) return known
+    this.strings.set(value, value)
+    return value
+  }
+
+  /** get() for optional values. */
+  opt(value: string | undefined): string | undefined {
+    return value === undefined ? undefined : this.get(value)
+  }
+}
+
 /** A positive integer line number, else undefined. */
 export function lineNumber(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value

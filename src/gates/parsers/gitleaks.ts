@@ -6,7 +6,7 @@
  * message or property; it only feeds the fingerprint hash.
  */
 import type { Finding } from '../../core/finding.js'
-import { FingerprintSet, elementObj, fail, lineNumber, reqStr, str, type Obj, cleanPath } from './fields.js'
+import { FingerprintSet, StringPool, elementObj, fail, lineNumber, reqStr, str, type Obj, cleanPath } from './fields.js'
 import type { ParserContext, ParserOutput } from './types.js'
 
 const GITLEAKS_RULES = 'https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml'
@@ -30,11 +30,12 @@ export function parseGitleaksJson(doc: unknown, context: ParserContext): ParserO
   if (doc === null) return { tool: 'gitleaks', findings: [], suppressed: 0 }
   if (!Array.isArray(doc)) fail('a gitleaks JSON report must be an array of leaks (or null)')
   const fingerprints = new FingerprintSet()
+  const pool = new StringPool()
   const findings: Finding[] = []
   for (let i = 0; i < doc.length; i++) {
     const entry = elementObj(doc, i, '')
     const where = `[${i}]`
-    findings.push(toFinding('RuleID' in entry ? v8Leak(entry, where) : v7Leak(entry, where), context, fingerprints))
+    findings.push(toFinding('RuleID' in entry ? v8Leak(entry, where) : v7Leak(entry, where), context, fingerprints, pool))
   }
   return { tool: 'gitleaks', findings, suppressed: 0 }
 }
@@ -70,19 +71,21 @@ function v7Leak(entry: Obj, where: string): Leak {
   }
 }
 
-function toFinding(leak: Leak, context: ParserContext, fingerprints: FingerprintSet): Finding {
+function toFinding(leak: Leak, context: ParserContext, fingerprints: FingerprintSet, pool: StringPool): Finding {
   const properties: Record<string, string | number | boolean> = {}
   if (leak.commit) properties.commit = leak.commit
   if (leak.gitleaksFingerprint) properties.gitleaksFingerprint = leak.gitleaksFingerprint
-  const what = leak.description || leak.ruleId
+  const what = pool.get(leak.description || leak.ruleId)
+  const ruleId = pool.get(leak.ruleId)
   return {
     source: 'gitleaks',
     sources: ['gitleaks'],
-    ruleId: leak.ruleId,
-    ruleName: leak.ruleId,
+    ruleId,
+    ruleName: ruleId,
     severity: context.secretSeverity,
     title: what,
-    message: `Secret detected (${what}) in ${leak.path}${leak.commit ? ` at commit ${leak.commit.slice(0, 12)}` : ''}`,
+    // join: one flat string per finding instead of a tree of concatenations.
+    message: ['Secret detected (', what, ') in ', leak.path, leak.commit ? ' at commit ' : '', leak.commit ? leak.commit.slice(0, 12) : ''].join(''),
     path: leak.path,
     line: leak.line,
     endLine: leak.endLine,
@@ -112,6 +115,7 @@ export function parseGitleaksCsv(text: string, context: ParserContext): ParserOu
     return index === undefined ? undefined : cells[index]
   }
   const fingerprints = new FingerprintSet()
+  const pool = new StringPool()
   const findings: Finding[] = []
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r] as CsvRow
@@ -134,7 +138,7 @@ export function parseGitleaksCsv(text: string, context: ParserContext): ParserOu
       gitleaksFingerprint: cell(row.cells, 'Fingerprint') || undefined,
       link: cell(row.cells, 'Link') || undefined
     }
-    findings.push(toFinding(leak, context, fingerprints))
+    findings.push(toFinding(leak, context, fingerprints, pool))
   }
   return { tool: 'gitleaks', findings, suppressed: 0 }
 }

@@ -190,7 +190,7 @@ function readResults(run: SarifRun, tool: string, context: ParserContext, findin
       fingerprint,
       helpUri: facts.helpUri,
       kind,
-      fix: pkg && fixed ? `Upgrade ${pkg} to ${fixed}` : undefined,
+      fix: pkg && fixed ? ['Upgrade ', pkg, ' to ', fixed].join('') : undefined,
       fixAvailable,
       properties
     })
@@ -200,7 +200,7 @@ function readResults(run: SarifRun, tool: string, context: ParserContext, findin
 
 /** gitleaks SARIF's message can carry the secret's context; say what and where instead. */
 function secretMessage(ruleId: string, path: string): string {
-  return `Secret detected by rule ${ruleId} in ${path || 'an unknown file'}`
+  return ['Secret detected by rule ', ruleId, ' in ', path || 'an unknown file'].join('')
 }
 
 /** gitleaks v7 SARIF has no ruleId; its message is "<rule> secret detected". */

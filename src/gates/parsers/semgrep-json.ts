@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../../core/finding.js'
 import { mapSeverity } from '../../core/severity-map.js'
-import { FingerprintSet, elementObj, fail, isObj, lineNumber, optArray, optObj, reqStr, str, type Obj, cleanPath } from './fields.js'
+import { FingerprintSet, StringPool, elementObj, fail, isObj, lineNumber, optArray, optObj, reqStr, str, type Obj, cleanPath } from './fields.js'
 import type { ParserOutput } from './types.js'
 
 const REQUIRES_LOGIN = 'requires login'
@@ -15,12 +15,13 @@ export function parseSemgrepJson(doc: unknown): ParserOutput {
   const results = optArray(doc, 'results', '')
   const findings: Finding[] = []
   const fingerprints = new FingerprintSet()
+  const pool = new StringPool()
   let suppressed = 0
   if (!results) return { tool: 'semgrep', findings, suppressed }
   for (let i = 0; i < results.length; i++) {
     const where = `results[${i}]`
     const r = elementObj(results, i, 'results')
-    const checkId = reqStr(r, 'check_id', where)
+    const checkId = pool.get(reqStr(r, 'check_id', where))
     const path = cleanPath(reqStr(r, 'path', where))
     const extra = optObj(r, 'extra', where)
     if (!extra) fail(`${where}.extra is missing`)
@@ -35,29 +36,30 @@ export function parseSemgrepJson(doc: unknown): ParserOutput {
     const start = optObj(r, 'start', where)
     const end = optObj(r, 'end', where)
     const metadata = optObj(extra, 'metadata', `${where}.extra`)
-    const message = str(extra, 'message') ?? ''
+    const message = pool.get(str(extra, 'message') ?? '')
     const properties: Record<string, string | number | boolean> = {}
     const confidence = str(metadata, 'confidence')
     if (confidence) properties.confidence = confidence
     const cwe = firstString(metadata?.cwe)
-    if (cwe) properties.cwe = cwe
+    if (cwe) properties.cwe = pool.get(cwe)
     const semgrepFingerprint = str(extra, 'fingerprint')
     if (semgrepFingerprint && semgrepFingerprint !== REQUIRES_LOGIN) properties.semgrepFingerprint = semgrepFingerprint
     const fix = str(extra, 'fix')
+    const name = pool.get(lastSegment(checkId))
     findings.push({
       source: 'semgrep',
       sources: ['semgrep'],
       ruleId: checkId,
-      ruleName: lastSegment(checkId),
+      ruleName: name,
       severity,
-      title: lastSegment(checkId),
+      title: name,
       message,
       path,
       line: lineNumber(start?.line) ?? 1,
       endLine: lineNumber(end?.line),
       column: lineNumber(start?.col),
       fingerprint: fingerprints.of('sast', checkId, path, identity(extra, start, end, message)),
-      helpUri: str(metadata, 'source') || firstString(metadata?.references) || `https://semgrep.dev/r/${checkId}`,
+      helpUri: pool.get(str(metadata, 'source') || firstString(metadata?.references) || `https://semgrep.dev/r/${checkId}`),
       kind: 'sast',
       fix: fix || undefined,
       fixAvailable: fix ? true : undefined,

@@ -7,7 +7,7 @@
 import type { Finding } from '../../core/finding.js'
 import type { Severity } from '../../core/severity.js'
 import { mapSeverity } from '../../core/severity-map.js'
-import { FingerprintSet, elementObj, fail, isObj, optArray, optObj, reqStr, str, lineNumber, type Obj, cleanPath } from './fields.js'
+import { FingerprintSet, StringPool, elementObj, fail, isObj, optArray, optObj, reqStr, str, strOf, lineNumber, type Obj, cleanPath } from './fields.js'
 import { advisoryUrl, type ParserOutput } from './types.js'
 
 const TRIVY_DOCS = 'https://trivy.dev/latest/docs/'
@@ -15,11 +15,12 @@ const TRIVY_DOCS = 'https://trivy.dev/latest/docs/'
 export function parseTrivyJson(doc: unknown): ParserOutput {
   const out: Finding[] = []
   const fingerprints = new FingerprintSet()
+  const pool = new StringPool()
   let suppressed = 0
   const readResults = (results: unknown[] | undefined, where: string, prefix: string): void => {
     if (!results) return
     for (let i = 0; i < results.length; i++) {
-      suppressed += readResult(elementObj(results, i, where), `${where}[${i}]`, prefix, out, fingerprints)
+      suppressed += readResult(elementObj(results, i, where), `${where}[${i}]`, prefix, out, fingerprints, pool)
     }
   }
 
@@ -59,6 +60,14 @@ export function parseTrivyJson(doc: unknown): ParserOutput {
   return { tool: 'trivy', findings: out, suppressed }
 }
 
+/** Trivy's own upper-case words, looked up without mapSeverity's case folding (the common case). */
+const TRIVY_SEVERITY: ReadonlyMap<string, Severity> = new Map(
+  (['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'] as const).flatMap(word => {
+    const severity = mapSeverity('trivy', word)
+    return severity ? [[word, severity] as const] : []
+  })
+)
+
 function severityOf(entry: Obj, where: string): Severity {
   const value = entry.Severity
   if (typeof value !== 'string') fail(`${where}.Severity is missing`)
@@ -67,47 +76,53 @@ function severityOf(entry: Obj, where: string): Severity {
   return severity
 }
 
-function readResult(result: Obj, where: string, prefix: string, out: Finding[], fingerprints: FingerprintSet): number {
+function readResult(result: Obj, where: string, prefix: string, out: Finding[], fingerprints: FingerprintSet, pool: StringPool): number {
   const rawTarget = str(result, 'Target') ?? ''
   const target = prefix ? (rawTarget ? `${prefix}: ${rawTarget}` : prefix) : cleanPath(rawTarget)
   let suppressed = 0
 
   const vulnerabilities = optArray(result, 'Vulnerabilities', where)
   if (vulnerabilities) {
+    // The hot loop of large image reports: the "where" text for error messages is only built on error.
+    const list = `${where}.Vulnerabilities`
     for (let i = 0; i < vulnerabilities.length; i++) {
-      const at = `${where}.Vulnerabilities[${i}]`
-      const v = elementObj(vulnerabilities, i, `${where}.Vulnerabilities`)
-      const id = reqStr(v, 'VulnerabilityID', at)
-      const pkg = reqStr(v, 'PkgName', at)
-      const installed = str(v, 'InstalledVersion') ?? ''
-      const fixedVersion = str(v, 'FixedVersion') ?? ''
-      const pkgPath = str(v, 'PkgPath')
+      const v = elementObj(vulnerabilities, i, list)
+      const rawId = v.VulnerabilityID
+      const id = typeof rawId === 'string' && rawId !== '' ? rawId : reqStr(v, 'VulnerabilityID', `${list}[${i}]`)
+      const rawPkg = v.PkgName
+      const pkg = pool.get(typeof rawPkg === 'string' && rawPkg !== '' ? rawPkg : reqStr(v, 'PkgName', `${list}[${i}]`))
+      const installed = pool.get(strOf(v.InstalledVersion) ?? '')
+      const fixedVersion = pool.get(strOf(v.FixedVersion) ?? '')
+      const pkgPath = strOf(v.PkgPath)
       const properties: Record<string, string | number | boolean> = { package: pkg, installedVersion: installed }
       if (fixedVersion) properties.fixedVersion = fixedVersion
       if (pkgPath) properties.pkgPath = pkgPath
-      const status = str(v, 'Status')
+      const status = strOf(v.Status)
       if (status) properties.status = status
       const cvss = cvssScore(v)
       if (cvss !== undefined) properties.cvss = cvss
-      const trivyFingerprint = str(v, 'Fingerprint')
+      const trivyFingerprint = strOf(v.Fingerprint)
       if (trivyFingerprint) properties.trivyFingerprint = trivyFingerprint
-      const title = str(v, 'Title')
+      const title = pool.opt(strOf(v.Title))
+      const severityWord = v.Severity
+      const severity = (typeof severityWord === 'string' && TRIVY_SEVERITY.get(severityWord)) || severityOf(v, `${list}[${i}]`)
       out.push({
         source: 'trivy',
         sources: ['trivy'],
         ruleId: id,
         ruleName: id,
-        severity: severityOf(v, at),
+        severity,
         title: title || id,
-        message: `${pkg}${installed ? ` ${installed}` : ''} is affected by ${id}${title ? `: ${title}` : ''}`,
+        // One flat string (join), not a tree of concatenations: it is kept for every finding.
+        message: [pkg, installed ? ' ' : '', installed, ' is affected by ', id, title ? ': ' : '', title ?? ''].join(''),
         path: target,
         line: 1,
         endLine: undefined,
         column: undefined,
         fingerprint: fingerprints.same('vulnerability', id, pkg, installed, target, pkgPath),
-        helpUri: str(v, 'PrimaryURL') || advisoryUrl(id) || `${TRIVY_DOCS}scanner/vulnerability/`,
+        helpUri: pool.opt(strOf(v.PrimaryURL)) || advisoryUrl(id) || `${TRIVY_DOCS}scanner/vulnerability/`,
         kind: 'vulnerability',
-        fix: fixedVersion ? `Upgrade ${pkg} to ${fixedVersion}` : undefined,
+        fix: fixedVersion ? ['Upgrade ', pkg, ' to ', fixedVersion].join('') : undefined,
         fixAvailable: fixedVersion !== '',
         properties
       })
@@ -236,7 +251,7 @@ function readResult(result: Obj, where: string, prefix: string, out: Finding[], 
 function cvssScore(v: Obj): number | undefined {
   const cvss = v.CVSS
   if (!isObj(cvss)) return undefined
-  const source = str(v, 'SeveritySource')
+  const source = strOf(v.SeveritySource)
   const preferred = source !== undefined && Object.hasOwn(cvss, source) ? cvss[source] : undefined
   if (isObj(preferred) && typeof preferred.V3Score === 'number') return preferred.V3Score
   let best: number | undefined
