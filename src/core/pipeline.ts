@@ -29,7 +29,9 @@ export function policyFrom(config: DeployGatesConfig, overrides: PolicyOverrides
 export function finalize(scan: ScanResult, config: DeployGatesConfig, overrides: PolicyOverrides = {}, today?: string): Report {
   const entries = config.suppressions()
   // No entries: applySuppressions would copy every finding unchanged and add no notice.
-  const { findings, notices } = entries.length > 0 ? applySuppressions(scan.findings, entries, today) : { findings: scan.findings, notices: [] }
+  const { findings, notices } = entries.length > 0
+      ? applySuppressions(scan.findings, entries, today, { ranSources: scan.sources ?? [scan.command], everything: scan.command === 'all' })
+      : { findings: scan.findings, notices: [] }
   return evaluate({ ...scan, findings, notices: [...(scan.notices ?? []), ...notices] }, policyFrom(config, overrides))
 }
 
@@ -43,7 +45,8 @@ export function mergeResults(command: string, results: ScanResult[]): ScanResult
     sections: results.flatMap(r => (r.sections ?? []).map(s => ({ ...s, title: `${r.command}: ${s.title}` }))),
     notices: results.flatMap(r => (r.notices ?? []).map(n => `${r.command}: ${n}`)),
     outputs: Object.assign({}, ...results.map(r => r.outputs ?? {})) as Record<string, string>,
-    known: results.flatMap(r => r.known ?? [])
+    known: results.flatMap(r => r.known ?? []),
+    sources: results.flatMap(r => r.sources ?? [r.command])
   }
 }
 

@@ -24,6 +24,8 @@ export interface ScanResult {
   outputs?: Record<string, string>
   /** Fingerprints already known from a baseline: reported, never blocking. */
   known?: string[]
+  /** Tools whose output was read (gates: every report's tool); default [command]. */
+  sources?: string[]
 }
 
 /** The JSON contract printed by `--format json` and written to `result-file`. */

@@ -46,7 +46,19 @@ function describe(entry: SuppressionEntry): string {
  * no longer suppresses and says so; an entry that matched nothing becomes a
  * low finding so stale suppressions get cleaned up.
  */
-export function applySuppressions(findings: Finding[], entries: SuppressionEntry[], today = isoToday()): SuppressionOutcome {
+export interface StalenessScope {
+  /** Tools that ran: an unused entry naming one of them is stale. */
+  ranSources: readonly string[]
+  /** Whether every part ran (`all`): only then is an entry without `tool` judged stale. */
+  everything: boolean
+}
+
+export function applySuppressions(
+  findings: Finding[],
+  entries: SuppressionEntry[],
+  today = isoToday(),
+  scope: StalenessScope = { ranSources: [], everything: true }
+): SuppressionOutcome {
   const notices: string[] = []
   const compiled = entries.map(entry => ({
     entry,
@@ -74,7 +86,9 @@ export function applySuppressions(findings: Finding[], entries: SuppressionEntry
     } else if (c.expired) {
       notices.push(`${describe(c.entry)} expired on ${c.entry.expires}`)
     }
-    if (c.hits === 0) extra.push(unusedSuppression(c.entry))
+    // A trivy suppression is not stale because container-lint ran without trivy.
+    const inScope = c.entry.tool ? scope.ranSources.some(s => c.tool(s)) : scope.everything
+    if (c.hits === 0 && inScope) extra.push(unusedSuppression(c.entry))
   }
   return { findings: [...out, ...extra], notices }
 }

@@ -143,6 +143,8 @@ export async function runGates(ctx: RunContext, options: GatesOptions): Promise<
     inputs,
     notices,
     ...(known && { known }),
+    // Report tools plus each finding's own tool (a multi-tool SARIF names them per result).
+    sources: [...new Set([...perTool.keys(), ...merged.map(f => f.source)])],
     sections: table.length ? [{ title: 'Reports read', markdown: ['| tool | findings |', '|---|---:|', ...table].join('\n') }] : []
   }
 }

@@ -31,4 +31,17 @@ describe('applySuppressions', () => {
     const out = applySuppressions([merged], [{ tool: 'gitleaks', reason: 'test key' }], '2026-11-21')
     expect(out.findings[0]!.suppressed).toBeDefined()
   })
+
+  it('judges an unused entry only when its tool ran (or, without a tool, when everything ran)', () => {
+    const entries = [
+      { tool: 'trivy', rule: 'CVE-1999-0001', reason: 'old trivy entry' },
+      { rule: 'CL-DF-001', reason: 'no tool named' }
+    ]
+    const lintOnly = applySuppressions([], entries, '2026-11-21', { ranSources: ['container-lint'], everything: false })
+    expect(lintOnly.findings).toEqual([])
+    const gates = applySuppressions([], entries, '2026-11-21', { ranSources: ['trivy', 'gitleaks'], everything: false })
+    expect(gates.findings.map(f => f.message)).toEqual([expect.stringMatching(/tool trivy/)])
+    const all = applySuppressions([], entries, '2026-11-21', { ranSources: ['trivy'], everything: true })
+    expect(all.findings).toHaveLength(2)
+  })
 })
