@@ -1,6 +1,13 @@
 import { documentIsAdmin, githubStatements, isAdminPolicyArn, rawStatementsOfDocument } from './extract-aws.js'
 import { GITHUB_ISSUER_TEXT, type AzureTrust, type GcpTrust, type Locate, type Trust } from './model.js'
-import { cfnString, type StructuredFile } from './parse/structured.js'
+import { cfnString, StructuredParseError, type StructuredFile } from './parse/structured.js'
+import { awsDocumentFaults, azureCredentialFaults, gcpProviderFaults, type ShapeFault } from './shape.js'
+
+/** The first wrong-typed field fails the file, with its line (never read as absent). */
+function failOn(faults: ShapeFault[]): void {
+  const first = faults[0]
+  if (first) throw new StructuredParseError(first.message, first.line)
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return !!value && typeof value === 'object' && !Array.isArray(value)
@@ -14,7 +21,8 @@ function list(value: unknown): unknown[] {
  * Finds GitHub trust in a parsed JSON/YAML file: CloudFormation roles
  * (AssumeRolePolicyDocument), plain IAM trust documents or `aws iam get-role`
  * output, GCP workload identity providers (gcloud JSON) and Azure federated
- * identity credentials (az / Graph / ARM JSON).
+ * identity credentials (az / Graph / ARM JSON). Throws StructuredParseError
+ * (with the line) for a trust field of the wrong type.
  */
 export function trustsInStructured(file: StructuredFile, path: string): Trust[] {
   const { value: root, locate } = file
@@ -32,9 +40,13 @@ export function trustsInStructured(file: StructuredFile, path: string): Trust[] 
       if (!isRecord(res) || res.Type !== 'AWS::IAM::Role' || !isRecord(res.Properties)) continue
       const props = res.Properties
       const doc = props.AssumeRolePolicyDocument
-      if (!isRecord(doc)) continue
-      seen.add(doc)
       const line = locate(props, 'AssumeRolePolicyDocument') ?? locate(resources, id) ?? 1
+      if (!isRecord(doc)) {
+        if (doc !== undefined && doc !== null) failOn([{ message: `${id}: AssumeRolePolicyDocument must be an object`, line }])
+        continue
+      }
+      seen.add(doc)
+      failOn(awsDocumentFaults(doc, locate, line))
       const statements = githubStatements(rawStatementsOfDocument(doc, locate, line), providerRefs)
       if (statements.length === 0) continue
       const adminLike =
@@ -54,9 +66,12 @@ export function trustsInStructured(file: StructuredFile, path: string): Trust[] 
     const record = node as Record<string, unknown>
     if ('Statement' in record) {
       const line = locate(record, 'Statement') ?? 1
+      failOn(awsDocumentFaults(record, locate, line))
       const statements = githubStatements(rawStatementsOfDocument(record, locate, line), providerRefs)
       if (statements.length > 0) trusts.push({ kind: 'aws', path, resource: label || 'trust policy', line, statements, adminLike: false })
     }
+    failOn(gcpProviderFaults(record, locate))
+    failOn(azureCredentialFaults(record, locate))
     const gcp = gcpProvider(record, label, path, locate)
     if (gcp) trusts.push(gcp)
     const azure = azureCredential(record, label, path, locate)

@@ -1,5 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml'
-import { nodeText, resolveAliases, scalarText, unterminatedQuoteLine } from './yaml-nodes.js'
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml'
+import { AliasBudgetError, nodeText, resolveAliases, scalarText, unterminatedQuoteLine } from './yaml-nodes.js'
 
 export { scalarsUnder, scalarText } from './yaml-nodes.js'
 
@@ -127,7 +127,14 @@ export function parseWorkflowFile(text: string, path: string): WorkflowFile {
   }
 
   const problems: FileProblem[] = []
-  if (text.includes('*')) resolveAliases(doc)
+  if (text.includes('*')) {
+    try {
+      resolveAliases(doc)
+    } catch (error) {
+      if (error instanceof AliasBudgetError) throw new WorkflowSyntaxError(path, lineOf(error.node), error.message)
+      throw error
+    }
+  }
   const root = doc.contents
   const file: WorkflowFile = {
     path,
@@ -159,8 +166,13 @@ export function parseWorkflowFile(text: string, path: string): WorkflowFile {
     const runsNode = runs?.value
     if (isMap(runsNode)) {
       const r = pairs(runsNode)
-      if (scalarText(r.get('using')?.value) === 'composite') {
-        const steps = parseSteps(r.get('steps')?.value, ctx, 'runs.steps')
+      const using = r.get('using')
+      if (!using) problems.push({ line: lineOf(runs?.key as Node), message: 'action `runs:` has no `using:`' })
+      else if (!isStringScalar(using.value)) problems.push({ line: lineOf((using.value as Node | null) ?? (using.key as Node)), message: '`runs.using` must be a string' })
+      if (scalarText(using?.value) === 'composite') {
+        const stepsPair = r.get('steps')
+        if (!stepsPair) problems.push({ line: lineOf(runs?.key as Node), message: 'composite action has no `runs.steps`' })
+        const steps = parseSteps(stepsPair?.value, ctx, 'runs.steps')
         file.jobs.push({
           id: 'runs',
           line: lineOf(runs?.key as Node),
@@ -173,6 +185,9 @@ export function parseWorkflowFile(text: string, path: string): WorkflowFile {
       }
     } else if (!runs) {
       problems.push({ line: 1, message: 'action file has no `runs:` section' })
+    } else {
+      // `runs: "x"` (or a list) describes nothing GitHub can run: a broken file, never a clean one.
+      problems.push({ line: lineOf(runs.key as Node), message: '`runs:` must be a mapping (using, steps, …)' })
     }
     return file
   }
@@ -235,17 +250,41 @@ function parseStringMap(node: unknown, ctx: Ctx, where: string): Record<string, 
 }
 
 function parseTriggers(node: Node | null, ctx: Ctx): Trigger[] {
-  if (isScalar(node)) return [{ name: String(node.value), line: ctx.lineOf(node) }]
+  const notAnEvent = (at: unknown): void => {
+    ctx.problems.push({ line: ctx.lineOf(at as Node | null), message: '`on:` must be an event name, a list of event names or a mapping' })
+  }
+  if (isScalar(node)) {
+    // `on: 5`, `on: true` or an empty `on:` names no event: a broken file, not one without triggers.
+    if (!isStringScalar(node) || String(node.value).trim() === '') {
+      notAnEvent(node)
+      return []
+    }
+    return [{ name: String(node.value), line: ctx.lineOf(node) }]
+  }
   if (isSeq(node)) {
-    return node.items.filter(isScalar).map(item => ({ name: String(item.value), line: ctx.lineOf(item) }))
+    const out: Trigger[] = []
+    for (const item of node.items) {
+      if (isStringScalar(item) && String(item.value).trim() !== '') out.push({ name: String(item.value), line: ctx.lineOf(item) })
+      else notAnEvent(item ?? node)
+    }
+    return out
   }
   if (isMap(node)) {
-    return node.items
-      .map(pair => ({ name: scalarText(pair.key as Node) ?? '', line: ctx.lineOf(pair.key as Node) }))
-      .filter(t => t.name !== '')
+    const out: Trigger[] = []
+    for (const pair of node.items) {
+      const name = isStringScalar(pair.key) ? String(pair.key.value) : ''
+      if (name.trim() === '') notAnEvent(pair.key ?? node)
+      else out.push({ name, line: ctx.lineOf(pair.key as Node) })
+    }
+    return out
   }
-  ctx.problems.push({ line: ctx.lineOf(node), message: '`on:` must be an event name, a list or a mapping' })
+  notAnEvent(node)
   return []
+}
+
+/** A scalar holding a string (not a number, boolean or null). */
+function isStringScalar(node: unknown): node is Scalar {
+  return isScalar(node) && typeof node.value === 'string'
 }
 
 function parsePermissions(pair: Pair | undefined, ctx: Ctx): Permissions | undefined {
@@ -256,6 +295,9 @@ function parsePermissions(pair: Pair | undefined, ctx: Ctx): Permissions | undef
     const v = String(node.value ?? '').trim()
     if (v === 'read-all' || v === 'write-all') return { line, form: v, scopes: {} }
     if (node.value === null || v === '') return { line, form: 'map', scopes: {} }
+    if (typeof node.value !== 'string' || !/\$\{\{/.test(v)) {
+      ctx.problems.push({ line, message: '`permissions:` must be read-all, write-all or a mapping of scopes' })
+    }
     return { line, form: 'other', scopes: {} }
   }
   if (isMap(node)) {
@@ -272,6 +314,7 @@ function parsePermissions(pair: Pair | undefined, ctx: Ctx): Permissions | undef
     }
     return { line, form: 'map', scopes }
   }
+  ctx.problems.push({ line, message: '`permissions:` must be read-all, write-all or a mapping of scopes' })
   return { line, form: 'other', scopes: {} }
 }
 
@@ -294,11 +337,15 @@ function parseJob(id: string, pair: Pair, ctx: Ctx): Job {
   job.permissions = parsePermissions(p.get('permissions'), ctx)
   const env = p.get('environment')
   if (env) {
+    if (!isScalar(env.value) && !isMap(env.value)) ctx.problems.push({ line: ctx.lineOf(env.key as Node), message: `\`jobs.${id}.environment\` must be a name or a mapping` })
     const value = isMap(env.value) ? nodeText(pairs(env.value).get('name')?.value) : nodeText(env.value)
     job.environment = { value, line: ctx.lineOf(env.key as Node) }
   }
   const uses = p.get('uses')
-  if (uses) job.uses = { value: nodeText(uses.value).trim(), line: ctx.lineOf(uses.key as Node) }
+  if (uses) {
+    if (!isStringScalar(uses.value)) ctx.problems.push({ line: ctx.lineOf(uses.key as Node), message: `\`jobs.${id}.uses\` must be a string` })
+    job.uses = { value: nodeText(uses.value).trim(), line: ctx.lineOf(uses.key as Node) }
+  }
   const secrets = p.get('secrets')
   if (secrets) {
     const inherit = scalarText(secrets.value) === 'inherit'
@@ -338,9 +385,15 @@ function parseSteps(node: unknown, ctx: Ctx, where: string): Step[] {
     const name = scalarText(p.get('name')?.value)
     if (name !== undefined) step.name = name
     const uses = p.get('uses')
-    if (uses) step.uses = { value: nodeText(uses.value).trim(), line: ctx.lineOf(uses.key as Node) }
+    if (uses) {
+      if (!isStringScalar(uses.value)) ctx.problems.push({ line: ctx.lineOf(uses.key as Node), message: `${where}[${index}].uses must be a string` })
+      step.uses = { value: nodeText(uses.value).trim(), line: ctx.lineOf(uses.key as Node) }
+    }
     const run = p.get('run')
-    if (run) step.run = { value: nodeText(run.value), line: ctx.lineOf(run.key as Node) }
+    if (run) {
+      if (!isScalar(run.value)) ctx.problems.push({ line: ctx.lineOf(run.key as Node), message: `${where}[${index}].run must be a string` })
+      step.run = { value: nodeText(run.value), line: ctx.lineOf(run.key as Node) }
+    }
     const cond = p.get('if')
     if (cond) step.if = nodeText(cond.value)
     steps.push(step)

@@ -29,6 +29,9 @@ export function parseUses(raw: string): UsesRef {
 function parse(raw: string): UsesRef {
   const value = raw.trim()
   if (value.startsWith('./') || value.startsWith('.\\')) return { kind: 'local', raw: value }
+  // `$/path`: GitHub's self-repository reference (2026-07) resolves to the exact commit of the
+  // file that holds it, so it is as pinned as a full SHA.
+  if (value.startsWith('$/')) return { kind: 'local', raw: value }
   if (value.startsWith('docker://')) {
     const image = value.slice('docker://'.length)
     const digest = image.indexOf('@')

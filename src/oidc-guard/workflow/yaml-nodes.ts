@@ -64,13 +64,38 @@ export function unterminatedQuoteLine(text: string, before: number): number | un
   return undefined
 }
 
+/** Past this many alias uses in the expanded document, the file is refused (alias bomb). */
+export const MAX_ALIAS_EXPANSIONS = 10_000
+/** Past this many nodes added by aliases, the file is refused (a few big anchors reused). */
+export const MAX_ALIASED_NODES = 200_000
+
+/** Thrown by resolveAliases when the expanded document would blow the budget; `node` is the alias that did. */
+export class AliasBudgetError extends Error {
+  constructor(readonly node: Node) {
+    super('too many YAML aliases (alias bomb?)')
+  }
+}
+
+interface Expansion {
+  /** Nodes in the subtree once every alias in it is expanded. */
+  nodes: number
+  /** Alias uses in that expanded subtree. */
+  aliases: number
+}
+
 /**
  * Workflows may reuse steps, jobs and inputs through YAML anchors (`&x` …
  * `*x`). Replaces every alias by the node it names, so rules see the reused
  * content (its lines are those of the anchor). Replaced nodes are not walked
  * again, so a self-referencing anchor cannot loop.
+ *
+ * Replacing shares the anchor node, so the rules would then walk the fully
+ * expanded tree: nine aliases of nine aliases of … ("billion laughs") is 9^9
+ * nodes from a few hundred bytes. The expanded size is measured first (each
+ * node once, memoised) and a document over budget throws AliasBudgetError.
  */
 export function resolveAliases(doc: Document): void {
+  checkAliasBudget(doc)
   const deref = (node: unknown): unknown => {
     if (!isAlias(node)) return node
     const target = node.resolve(doc)
@@ -92,4 +117,56 @@ export function resolveAliases(doc: Document): void {
     }
   }
   walk(doc.contents)
+}
+
+function checkAliasBudget(doc: Document): void {
+  const memo = new Map<object, Expansion>()
+  const inProgress = new Set<object>()
+  let aliases = 0
+  let aliasedNodes = 0
+  // Expanded size of a subtree; an alias counts as one use plus its target's expansion.
+  const size = (node: unknown): Expansion => {
+    if (!node || typeof node !== 'object') return { nodes: 0, aliases: 0 }
+    const known = memo.get(node)
+    if (known) return known
+    // A cycle is not expanded by resolveAliases either: count it as one node.
+    if (inProgress.has(node)) return { nodes: 1, aliases: 0 }
+    inProgress.add(node)
+    let out: Expansion = { nodes: 1, aliases: 0 }
+    if (isAlias(node)) {
+      const target = size(node.resolve(doc))
+      out = { nodes: target.nodes, aliases: target.aliases + 1 }
+    } else if (isMap(node)) {
+      for (const pair of node.items) add(out, size(pair.key), size(pair.value))
+    } else if (isSeq(node)) {
+      for (const item of node.items) add(out, size(item))
+    }
+    inProgress.delete(node)
+    memo.set(node, out)
+    return out
+  }
+  // Walk the document as written; each alias met adds its whole expansion to the running totals.
+  const visit = (node: unknown): void => {
+    if (isAlias(node)) {
+      const expanded = size(node)
+      aliases += expanded.aliases
+      aliasedNodes += expanded.nodes
+      if (aliases > MAX_ALIAS_EXPANSIONS || aliasedNodes > MAX_ALIASED_NODES) throw new AliasBudgetError(node)
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        visit(pair.key)
+        visit(pair.value)
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) visit(item)
+    }
+  }
+  visit(doc.contents)
+}
+
+function add(into: Expansion, ...parts: Expansion[]): void {
+  for (const p of parts) {
+    into.nodes += p.nodes
+    into.aliases += p.aliases
+  }
 }

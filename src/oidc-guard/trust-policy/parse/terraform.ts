@@ -1,5 +1,6 @@
 import { parse as parseHcl } from '@cdktf/hcl2json'
 import { githubStatements, documentIsAdmin, isAdminPolicyArn, rawStatementsOfDocument, type RawCondition, type RawStatement } from '../extract-aws.js'
+import { awsDocumentFaults } from '../shape.js'
 import { GITHUB_ISSUER_TEXT, type AzureTrust, type GcpTrust, type Locate, type Trust } from '../model.js'
 
 export class HclParseError extends Error {
@@ -219,6 +220,9 @@ export async function trustsInTerraform(path: string, text: string, extraProvide
       notices.push(`${path}:${line}: aws_iam_role.${name}: ${value.why} is not evaluated; audit the rendered policy JSON instead`)
       continue
     }
+    // A wrong-typed Statement/Condition would be read as absent: fail the file instead.
+    const fault = awsDocumentFaults(value.doc, locator, line)[0]
+    if (fault) throw new HclParseError(`aws_iam_role.${name}: ${fault.message}`, fault.line)
     const statements = githubStatements(rawStatementsOfDocument(value.doc, locator, line), providerRefs)
     if (statements.length === 0) continue
     const adminLike = admin.has(name) || (await roleAdminLike(path, block, line))
@@ -240,6 +244,10 @@ export async function trustsInTerraform(path: string, text: string, extraProvide
     if (!issuer || !GITHUB_ISSUER_TEXT.test(issuer)) continue
     const span = blockSpan(lines, 'resource', 'google_iam_workload_identity_pool_provider', name)
     const locator = textLocator(lines, span)
+    const condition = block.attribute_condition
+    if (condition !== undefined && condition !== null && typeof condition !== 'string') {
+      throw new HclParseError(`google_iam_workload_identity_pool_provider.${name}: \`attribute_condition\` must be a string (a CEL expression)`, locator.find('attribute_condition') ?? span[0])
+    }
     const gcp: GcpTrust = {
       kind: 'gcp',
       path,
@@ -261,6 +269,16 @@ export async function trustsInTerraform(path: string, text: string, extraProvide
       const span = blockSpan(lines, 'resource', type, name)
       const locator = textLocator(lines, span)
       const audienceKey = 'audiences' in block ? 'audiences' : 'audience'
+      const audiences = block[audienceKey]
+      // list(string) in both providers; a lone literal string is a broken file (`"${var.x}"` is a reference, not evaluated).
+      if (typeof audiences === 'string' && !/^\$\{[\s\S]*\}$/.test(audiences.trim())) {
+        throw new HclParseError(`${type}.${name}: \`${audienceKey}\` must be a list of strings`, locator.find(audienceKey) ?? span[0])
+      }
+      for (const key of ['issuer', 'subject']) {
+        if (block[key] !== undefined && block[key] !== null && typeof block[key] !== 'string') {
+          throw new HclParseError(`${type}.${name}: \`${key}\` must be a string`, locator.find(key) ?? span[0])
+        }
+      }
       const azure: AzureTrust = {
         kind: 'azure',
         path,
