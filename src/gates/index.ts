@@ -22,7 +22,7 @@ export interface GatesOptions {
   maxBytes?: number
 }
 
-const SECTION_SCHEMA = {
+export const SECTION_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   properties: {
