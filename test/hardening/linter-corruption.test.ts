@@ -74,18 +74,6 @@ const SOURCES: LinterSource[] = [
  * "known bug" and listed, instead of weakening the rule for everybody.
  */
 const KNOWN_BUGS: Array<[RegExp, string]> = [
-  // KNOWN BUG: src/oidc-guard/workflow: a composite action.yml whose `runs` is a string passes with no error.
-  [/^oidc-guard audit oidc-guard\/composite(-action|\/action)\.yml wrong-type: runs replaced by a string$/, 'oidc-guard audit: non-object runs in action.yml accepted'],
-  // KNOWN BUG: src/oidc-guard/trust-policy: an Azure federated credential whose audiences (array) or
-  // claimsMatchingExpression (object) is a string is audited without an error (fields silently ignored).
-  [/^oidc-guard trust-policies oidc-guard\/trust-policy\/azure\/flexible-org\.json wrong-type: (audiences|claimsMatchingExpression) replaced by a string$/, 'oidc-guard trust-policies: wrong-typed Azure fields ignored'],
-  // KNOWN BUG: src/rollback-verify/k8s: metadata/spec of the wrong type is skipped (good.yaml then passes).
-  [/^rollback-verify check rollback-verify\/k8s\/(good|bad)\.yaml wrong-type: (metadata|spec) replaced by a string$/, 'rollback-verify k8s: non-object metadata/spec not reported'],
-  // KNOWN BUG: src/rollback-verify/ecs: deploymentConfiguration of the wrong type is read as absent.
-  [/^rollback-verify check rollback-verify\/ecs\/service\.json wrong-type: deploymentConfiguration replaced by a string$/, 'rollback-verify ecs: wrong-typed deploymentConfiguration ignored'],
-  // KNOWN BUG (gap): src/rollback-verify/migrations: an empty or blank *.up.sql gets no finding at all (an empty
-  // down migration gets RV-MIG-002); a migration truncated to nothing is indistinguishable from a no-op.
-  [/^rollback-verify check rollback-verify\/migrations\/golang-migrate\/\d+_\w+\.up\.sql empty\/binary: (empty|blank)$/, 'rollback-verify: blank up migration not reported']
 ]
 
 function knownBug(id: string): string | undefined {

@@ -39,7 +39,22 @@ const CHECKS: ReadonlyArray<DockerfileRule['check']> = RULES.map((r) => r.check)
 
 const HELP_URIS = new Map<string, string>(RULES.map((r) => [r.id, ruleDocsUrl(RULE_SET, r.id)]))
 
-function toFinding(rule: DockerfileRule, hit: RuleHit, path: string, model: DockerfileModel | undefined): Finding {
+/**
+ * Fingerprints already computed for this file, by rule id then key. The key is
+ * often the whole instruction text, and one long RUN line can yield thousands
+ * of hits of one rule: hashing the line once per hit made linting quadratic.
+ */
+type FingerprintMemo = Map<string, Map<string, string>>
+
+function fingerprintFor(memo: FingerprintMemo, ruleId: string, path: string, key: string): string {
+  let byKey = memo.get(ruleId)
+  if (byKey === undefined) memo.set(ruleId, (byKey = new Map()))
+  let fingerprint = byKey.get(key)
+  if (fingerprint === undefined) byKey.set(key, (fingerprint = fingerprintOf(ruleId, path, key)))
+  return fingerprint
+}
+
+function toFinding(rule: DockerfileRule, hit: RuleHit, path: string, model: DockerfileModel | undefined, memo: FingerprintMemo = new Map()): Finding {
   const at = model?.instructionAt.get(hit.line)
   const key = hit.key ?? at?.text ?? ''
   const finding: Finding = {
@@ -51,7 +66,7 @@ function toFinding(rule: DockerfileRule, hit: RuleHit, path: string, model: Dock
     message: hit.message,
     path,
     line: hit.line,
-    fingerprint: fingerprintOf(rule.id, path, key),
+    fingerprint: fingerprintFor(memo, rule.id, path, key),
     helpUri: HELP_URIS.get(rule.id) ?? ruleDocsUrl(RULE_SET, rule.id),
     kind: rule.kind,
     fix: rule.fix
@@ -80,6 +95,7 @@ export function lintDockerfile(text: string, path: string, options: DockerfileLi
     return [toFinding(parseRule, { line: 1, message: `the Dockerfile could not be parsed: ${errorMessage(error)}`, key: 'parse' }, path, undefined)]
   }
   const findings: Finding[] = []
+  const memo: FingerprintMemo = new Map()
   for (let i = 0; i < RULES.length; i++) {
     const rule = RULES[i] as DockerfileRule
     if (!options.isEnabled(rule)) continue
@@ -90,7 +106,7 @@ export function lintDockerfile(text: string, path: string, options: DockerfileLi
       findings.push(toFinding(parseRule, { line: 1, message: `rule ${rule.id} failed on this file: ${errorMessage(error)}`, key: `crash ${rule.id}` }, path, model))
       continue
     }
-    for (const hit of hits) findings.push(toFinding(rule, hit, path, model))
+    for (const hit of hits) findings.push(toFinding(rule, hit, path, model, memo))
   }
   return findings.sort((a, b) => a.line - b.line || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0))
 }

@@ -29,6 +29,7 @@ export async function checkEcs(ctx: RunContext, manifestFiles: ManifestFile[], t
   const models: EcsModel[] = []
   for (const file of manifestFiles) {
     const model = ecsFromDocs(file.docs)
+    result.errors.push(...(model.errors ?? []))
     if (model.services.length + model.images.length === 0) continue
     models.push(model)
     texts.set(file.path, file.text)

@@ -1,6 +1,8 @@
 import { arr, at, bool, isObj, num, obj, str, type Obj } from '../common/node.js'
+import { isIntrinsicObject } from '../manifests/shape.js'
 import type { LoadedDoc } from '../manifests/yaml.js'
 import type { EcsImage, EcsModel, EcsService, Flag } from './model.js'
+import { ecsStructureErrors, SERVICE_SHAPE, TASK_DEFINITION_SHAPE } from './shapes.js'
 
 function flag(value: unknown): Flag {
   if (value === undefined) return undefined
@@ -70,29 +72,63 @@ function images(doc: LoadedDoc, base: Array<string | number>, props: Obj, taskDe
  * describe-services / describe-task-definition output).
  */
 export function ecsFromDocs(docs: LoadedDoc[]): EcsModel {
-  const model: EcsModel = { services: [], images: [] }
+  const model: EcsModel = { services: [], images: [], errors: [] }
+  const fault = (doc: LoadedDoc, messages: string[]): void => {
+    model.errors?.push(...messages.map(message => ({ path: doc.path, message })))
+  }
   for (const doc of docs) {
-    const resources = obj(doc.data.Resources)
-    if (resources) {
+    const resources = doc.data.Resources
+    if (resources !== undefined && resources !== null && !isObj(resources) && !doc.isTagged(['Resources'])) {
+      fault(doc, [`line ${doc.lineOf(['Resources'])}: Resources must be a mapping of resources`])
+    }
+    if (isObj(resources)) {
       for (const [id, resource] of Object.entries(resources)) {
         const type = str(at(resource, 'Type'))
-        const props = obj(at(resource, 'Properties')) ?? {}
-        if (type === 'AWS::ECS::Service') model.services.push(service(doc, ['Resources', id, 'Properties'], props, id, 'cloudformation'))
-        if (type === 'AWS::ECS::TaskDefinition') model.images.push(...images(doc, ['Resources', id, 'Properties'], props, id))
+        if (type !== 'AWS::ECS::Service' && type !== 'AWS::ECS::TaskDefinition') continue
+        const properties = at(resource, 'Properties')
+        const base = ['Resources', id, 'Properties']
+        if (properties !== undefined && !isObj(properties) && !isIntrinsicObject(properties) && !doc.isTagged(base)) {
+          fault(doc, [`line ${doc.lineOf(base)}: ${type} ${id}: Properties must be a mapping`])
+        }
+        const props = obj(properties) ?? {}
+        const shape = type === 'AWS::ECS::Service' ? SERVICE_SHAPE : TASK_DEFINITION_SHAPE
+        fault(doc, ecsStructureErrors(doc, base, props, shape, `${type} ${id}`, true))
+        if (type === 'AWS::ECS::Service') model.services.push(service(doc, base, props, id, 'cloudformation'))
+        else model.images.push(...images(doc, base, props, id))
       }
       continue
     }
-    const services = arr(doc.data.services)
-    if (services.length > 0) {
-      services.forEach((s, i) => isObj(s) && model.services.push(service(doc, ['services', i], s, str(s.serviceName) ?? `#${i}`, 'json')))
+    const services = doc.data.services
+    if (services !== undefined && services !== null && !Array.isArray(services)) {
+      fault(doc, [`line ${doc.lineOf(['services'])}: services must be a list of ECS services`])
+    }
+    if (arr(services).length > 0) {
+      arr(services).forEach((s, i) => {
+        if (!isObj(s)) return fault(doc, [`line ${doc.lineOf(['services', i])}: services[${i}] must be a mapping (an ECS service)`])
+        fault(doc, ecsStructureErrors(doc, ['services', i], s, SERVICE_SHAPE, `ECS service ${str(s.serviceName) ?? `#${i}`}`, false))
+        model.services.push(service(doc, ['services', i], s, str(s.serviceName) ?? `#${i}`, 'json'))
+      })
       continue
     }
-    if (doc.data.serviceName !== undefined || doc.data.deploymentConfiguration !== undefined) {
-      model.services.push(service(doc, [], doc.data, str(doc.data.serviceName) ?? doc.path, 'json'))
+    const isService = doc.data.serviceName !== undefined || doc.data.deploymentConfiguration !== undefined
+    if (isService) {
+      const name = str(doc.data.serviceName) ?? doc.path
+      fault(doc, ecsStructureErrors(doc, [], doc.data, SERVICE_SHAPE, `ECS service ${name}`, false))
+      model.services.push(service(doc, [], doc.data, name, 'json'))
     }
-    const taskDef = obj(doc.data.taskDefinition)
-    if (taskDef) model.images.push(...images(doc, ['taskDefinition'], taskDef, str(taskDef.family) ?? doc.path))
-    else if (doc.data.containerDefinitions !== undefined) model.images.push(...images(doc, [], doc.data, str(doc.data.family) ?? doc.path))
+    const taskDefinition = doc.data.taskDefinition
+    const taskDef = obj(taskDefinition)
+    // A service names its task definition (a string ARN / family:revision); anything else must be the definition itself.
+    if (taskDefinition !== undefined && taskDefinition !== null && !taskDef && !(isService && typeof taskDefinition === 'string')) {
+      fault(doc, [`line ${doc.lineOf(['taskDefinition'])}: taskDefinition must be a task definition mapping${isService ? ' or its ARN' : ''}`])
+    }
+    if (taskDef) {
+      fault(doc, ecsStructureErrors(doc, ['taskDefinition'], taskDef, TASK_DEFINITION_SHAPE, `task definition ${str(taskDef.family) ?? doc.path}`, false))
+      model.images.push(...images(doc, ['taskDefinition'], taskDef, str(taskDef.family) ?? doc.path))
+    } else if (doc.data.containerDefinitions !== undefined) {
+      fault(doc, ecsStructureErrors(doc, [], doc.data, TASK_DEFINITION_SHAPE, `task definition ${str(doc.data.family) ?? doc.path}`, false))
+      model.images.push(...images(doc, [], doc.data, str(doc.data.family) ?? doc.path))
+    }
   }
   return model
 }

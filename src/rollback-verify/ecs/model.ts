@@ -28,6 +28,8 @@ export interface EcsImage {
 export interface EcsModel {
   services: EcsService[]
   images: EcsImage[]
+  /** Wrong-typed values the rules would misread as absent (`line N: …`), per file. */
+  errors?: Array<{ path: string; message: string }>
 }
 
 export interface EcsHit {

@@ -5,6 +5,7 @@ import { readTextInput } from '../../core/files.js'
 import { arr, obj, str } from '../common/node.js'
 import { loadYamlDocs, type LoadedDoc } from '../manifests/yaml.js'
 import { at } from '../common/node.js'
+import { structureErrors } from './shapes.js'
 import type { K8sObject } from './types.js'
 
 export interface ManifestFile {
@@ -51,14 +52,21 @@ export async function loadManifestFiles(ctx: RunContext, paths: string[]): Promi
     result.files.push({ path, text, docs: outcome.docs })
     for (const doc of outcome.docs) {
       // kubectl get -o yaml writes a kind: List; its items are objects of their own.
-      const items = str(doc.data.kind) === 'List' ? arr(doc.data.items).map((item, i) => [item, ['items', i]] as const) : [[doc.data, []] as const]
+      const isList = str(doc.data.kind) === 'List'
+      if (isList && doc.data.items !== undefined && doc.data.items !== null && !Array.isArray(doc.data.items)) {
+        result.errors.push({ path, message: `line ${doc.lineOf(['items'])}: List: items must be a list of objects` })
+      }
+      const items = isList ? arr(doc.data.items).map((item, i) => [item, ['items', i]] as const) : [[doc.data, []] as const]
       for (const [item, base] of items) {
         const data = obj(item)
         const kind = str(data?.kind)
         const apiVersion = str(data?.apiVersion)
         if (!data || !kind || !apiVersion) continue
         const namespace = str(at(data, 'metadata', 'namespace'))
-        result.objects.push({ doc, data, base: [...base], kind, apiVersion, name: str(at(data, 'metadata', 'name')) ?? '(unnamed)', ...(namespace && { namespace }) })
+        const object: K8sObject = { doc, data, base: [...base], kind, apiVersion, name: str(at(data, 'metadata', 'name')) ?? '(unnamed)', ...(namespace && { namespace }) }
+        // Kept for the rules (they read what is well-typed), but the file is in error: a wrong type must never pass silently.
+        result.errors.push(...structureErrors(object).map(message => ({ path, message })))
+        result.objects.push(object)
       }
     }
   }

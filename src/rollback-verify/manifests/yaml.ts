@@ -9,6 +9,8 @@ export interface LoadedDoc {
   data: Obj
   /** 1-based line of the node at `keys` (falls back to the nearest existing parent). */
   lineOf(keys: Array<string | number>): number
+  /** Whether the node at `keys` carries an explicit tag (CloudFormation `!If`, `!Ref`…). */
+  isTagged(keys: Array<string | number>): boolean
 }
 
 export interface LoadOutcome {
@@ -62,6 +64,10 @@ export function loadYamlDocs(text: string, path: string): LoadOutcome {
         }
         const root = doc.contents as { range?: [number, number, number] } | null
         return root?.range ? lines.linePos(root.range[0]).line : 1
+      },
+      isTagged(keys) {
+        const node = (keys.length === 0 ? doc.contents : doc.getIn(keys, true)) as { tag?: unknown } | null | undefined
+        return typeof node?.tag === 'string' && node.tag.startsWith('!')
       }
     })
   })

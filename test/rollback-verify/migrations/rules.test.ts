@@ -40,6 +40,24 @@ describe('RV-MIG rules', () => {
     expect(f?.line).toBe(4)
   })
 
+  it('RV-MIG-002: an emptied or blank up is reported; a comment-only no-op pair is not', async () => {
+    const down = 'ALTER TABLE users DROP COLUMN name;\n'
+    for (const up of ['', '\n \n']) {
+      const r = await check({ 'db/2_add_name.up.sql': up, 'db/2_add_name.down.sql': down })
+      const hits = r.findings.filter(f => f.ruleId === 'RV-MIG-002')
+      expect(hits.map(f => [f.path, f.line])).toEqual([['db/2_add_name.up.sql', 1]])
+      expect(hits[0]?.message).toContain('The up migration of 2 (add_name) is empty (while its down changes the schema)')
+    }
+    const alone = await check({ 'db/3_x.up.sql': '\n' })
+    expect(alone.findings.map(f => [f.ruleId, f.path])).toEqual([['RV-MIG-002', 'db/3_x.up.sql']])
+    const commented = await check({ 'db/4_y.up.sql': '-- upgrade: nothing to do\n', 'db/4_y.down.sql': down })
+    expect(commented.findings.filter(f => f.ruleId === 'RV-MIG-002').map(f => f.path)).toEqual(['db/4_y.up.sql'])
+    const noop = await check({ 'db/5_z.up.sql': '-- nothing\n', 'db/5_z.down.sql': '-- nothing\n' })
+    expect(noop.findings.filter(f => f.ruleId === 'RV-MIG-002')).toEqual([])
+    const dbmate = await check({ 'db/20240101_a.sql': '-- migrate:up\n\n-- migrate:down\nDROP TABLE a;\n' })
+    expect(dbmate.findings.filter(f => f.ruleId === 'RV-MIG-002').map(f => f.line)).toEqual([1])
+  })
+
   it('RV-MIG-001/002/003 on JS tools from the fixtures', async () => {
     const ctx = fixtureContext()
     const knex = await checkMigrations(ctx, ['migrations/knex'], {})

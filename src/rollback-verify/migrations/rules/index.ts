@@ -1,6 +1,6 @@
 import type { MigrationRule } from './types.js'
 import { rule as mig1 } from './rv-mig-001-missing-down.js'
-import { rule as mig2 } from './rv-mig-002-empty-down.js'
+import { rule as mig2 } from './rv-mig-002-empty-migration.js'
 import { rule as mig3 } from './rv-mig-003-irreversible-down.js'
 import { rule as mig4 } from './rv-mig-004-down-not-inverse.js'
 import { rule as mig5 } from './rv-mig-005-migration-with-app-code.js'
