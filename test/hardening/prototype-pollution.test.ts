@@ -191,8 +191,13 @@ describe('prototype pollution: config, YAML linters, trust policies', () => {
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:sub': 'repo:o/r:ref:refs/heads/main' } } }]
     })
-    const trusts = trustsInStructured(parseStructured(policy, true), 'trust.json')
-    expectPlainTree(trusts, 'trusts')
+    // Planted keys may be refused as wrong-typed fields (fail closed); either way nothing is polluted.
+    try {
+      expectPlainTree(trustsInStructured(parseStructured(policy, true), 'trust.json'), 'trusts')
+    } catch (error) {
+      if (!(error instanceof Error && error.constructor.name === 'StructuredParseError')) throw error
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     const yaml = `__proto__: {polluted: yes}\nStatement:\n  - __proto__: {Effect: Allow}\n    Effect: Allow\n    Condition:\n      __proto__: {StringLike: {"token.actions.githubusercontent.com:sub": "*"}}\n`
     try {
       expectPlainTree(trustsInStructured(parseStructured(yaml, false), 'trust.yaml'), 'yaml trusts')
