@@ -37,7 +37,7 @@ describe('actions/container-lint/action.yml', () => {
     runs: { using: string; main: string }
   }
   it('declares paths plus the common inputs and outputs, each described, and runs the bundle on node24', () => {
-    expect(Object.keys(action.inputs).sort()).toEqual(['config', 'fail-on', 'paths', 'result-file', 'sarif-file', 'working-directory'])
+    expect(Object.keys(action.inputs).sort()).toEqual(['budgets', 'config', 'fail-on', 'paths', 'result-file', 'sarif-file', 'working-directory'])
     expect(action.inputs.paths?.default).toBe('.')
     for (const output of ['verdict', 'counts', 'critical', 'high', 'medium', 'low', 'info', 'sarif-file', 'result-file']) expect(action.outputs[output]?.description).toBeTruthy()
     for (const input of Object.values(action.inputs)) expect(input.description.length).toBeGreaterThan(10)
