@@ -79,7 +79,8 @@ export interface SarifRun {
   /** originalUriBaseIds as absolute path prefixes without file:// (e.g. "/src/repo/"). */
   baseUris: Map<string, string>
   artifacts: unknown[]
-  results: unknown[]
+  /** undefined when the run has no results array (absent or null): read them through runResults(). */
+  results: unknown[] | undefined
   /** invocations[].executionSuccessful === false somewhere. */
   executionFailed: boolean
 }
@@ -118,7 +119,7 @@ export function readRun(run: unknown, index: number): SarifRun {
     extensions,
     baseUris,
     artifacts: optArray(run, 'artifacts', where) ?? [],
-    results: optArray(run, 'results', where) ?? [],
+    results: optArray(run, 'results', where),
     executionFailed
   }
   const version = stringAt(driver, 'semanticVersion') ?? stringAt(driver, 'version')
@@ -126,6 +127,22 @@ export function readRun(run: unknown, index: number): SarifRun {
   const informationUri = stringAt(driver, 'informationUri')
   if (informationUri !== undefined) run2.informationUri = informationUri
   return run2
+}
+
+/**
+ * The results of a run. `[]` is a clean run; an absent or null `results`
+ * means "the tool did not complete" (SARIF 2.1.0 tells null/absent apart
+ * from an empty array; GitHub's upload-sarif rejects a run without it) and
+ * is an error, never 0 findings. Every real producer in the fixtures
+ * (Trivy, Semgrep OSS incl. the clean 1.66 run, gitleaks v7/v8, checkov,
+ * CodeQL, grype, dockle, flawfinder, hadolint, zizmor, defsec) writes
+ * `results: []` on a clean run, so absence is not excused even with
+ * executionSuccessful: a renamed or dropped key must never turn a blocking
+ * report into a pass.
+ */
+export function runResults(run: SarifRun): unknown[] {
+  if (run.results === undefined) fail(`${run.where} (${run.driverName}) has no results array: the tool did not complete`)
+  return run.results
 }
 
 function addRules(byId: Map<string, SarifObject>, rules: unknown[]): void {

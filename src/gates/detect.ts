@@ -14,8 +14,18 @@ export function looksLikeGitleaksCsv(text: string): boolean {
   return GITLEAKS_CSV_HEADER.test(text.slice(0, 200))
 }
 
-/** Formats whose parser accepts this document, most likely first; empty when no known shape. */
+/** A file name that promises SARIF (`.sarif`, and tfsec's `.sarif.json`). */
+export function isSarifFileName(path: string): boolean {
+  return /\.sarif(\.json)?$/i.test(path)
+}
+
+/**
+ * Formats whose parser accepts this document, most likely first; empty when
+ * no known shape. A file named *.sarif must hold SARIF: `null` there is not
+ * a clean gitleaks/Trivy report but a scan that wrote nothing usable.
+ */
 export function candidateFormats(doc: unknown, path = ''): ReportFormat[] {
+  if (isSarifFileName(path)) return looksLikeSarif(doc) ? ['sarif'] : []
   return byFileName(candidatesOf(doc), path)
 }
 

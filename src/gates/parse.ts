@@ -10,7 +10,7 @@ import { InputFileError } from '../core/errors.js'
 import type { Finding } from '../core/finding.js'
 import { SarifShapeError } from '../core/sarif-read.js'
 import type { Severity } from '../core/severity.js'
-import { candidateFormats, describeShape, looksLikeGitleaksCsv } from './detect.js'
+import { candidateFormats, describeShape, isSarifFileName, looksLikeGitleaksCsv } from './detect.js'
 import { parseCheckovJson } from './parsers/checkov-json.js'
 import { ReportShapeError } from './parsers/fields.js'
 import { parseGitleaksCsv, parseGitleaksJson } from './parsers/gitleaks.js'
@@ -91,7 +91,10 @@ export function parseReport(text: string, path: string, options: ParseOptions = 
     const doc = parseJson(body, path)
     const candidates = candidateFormats(doc, path)
     const format = explicit ?? candidates[0]
-    if (format === undefined) throw new ReportShapeError(`JSON of no known report shape: ${describeShape(doc)}`)
+    if (format === undefined) {
+      if (isSarifFileName(path)) throw new ReportShapeError(`a .sarif file must hold a SARIF 2.1.0 log ({"version": "2.1.0", "runs": [...]}), this one holds ${describeShape(doc)}`)
+      throw new ReportShapeError(`JSON of no known report shape: ${describeShape(doc)}`)
+    }
     if (format === 'gitleaks-csv') throw new ReportShapeError('format gitleaks-csv was given, but the content is JSON')
     if (!candidates.includes(format)) {
       throw new ReportShapeError(
@@ -118,7 +121,7 @@ function parseJson(text: string, path: string): unknown {
     if (error instanceof ReportShapeError && first !== '{' && first !== '[' && !start.startsWith('null')) {
       const newline = start.indexOf('\n')
       const line = (newline === -1 ? start : start.slice(0, newline)).slice(0, 60)
-      const what = /\.sarif(\.json)?$/i.test(path) ? 'a .sarif file that holds text output, not SARIF JSON' : 'not a JSON report (nor gitleaks CSV)'
+      const what = isSarifFileName(path) ? 'a .sarif file that holds text output, not SARIF JSON' : 'not a JSON report (nor gitleaks CSV)'
       throw new ReportShapeError(`${what}: it starts with ${JSON.stringify(line)} (${error.message})`)
     }
     throw error

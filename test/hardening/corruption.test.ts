@@ -22,23 +22,7 @@ const projectDirs = [resolve(repo, 'test/fixtures/reports'), resolve(repo, 'test
  * Variants that expose a bug in code this suite may not edit; kept visible
  * (counted as "known bug") instead of weakening the rule for everybody.
  */
-const KNOWN_BUGS: Array<[RegExp, string]> = [
-  // KNOWN BUG: src/core/sarif-read.ts reads a run without `results` as 0 findings (optArray(run, 'results') ?? []).
-  // SARIF treats an absent/null run.results as "the tool did not run to completion" and GitHub's upload rejects it.
-  [/\.sarif(\.json)? renamed-key: runs\[0\]\.results renamed to resultsRenamed$/, 'sarif-read.ts: run without results read as clean'],
-  // KNOWN BUG: src/gates/parsers/trivy-json.ts ignores unknown keys, so a renamed Results / Vulnerabilities / Secrets
-  // array (non-empty) silently becomes "nothing detected".
-  [/trivy[^ ]*\.json renamed-key: (Results|Resources|Resources\[0\]\.Results|Results\[0\]\.(Vulnerabilities|Secrets|Misconfigurations)|\[0\]\.Vulnerabilities) renamed/, 'trivy-json.ts: renamed findings array ignored'],
-  // KNOWN BUG: src/gates/parsers/checkov-json.ts: results without failed_checks (renamed) is read as clean.
-  [/checkov[^ ]*\.json renamed-key: results\.failed_checks renamed/, 'checkov-json.ts: renamed failed_checks ignored'],
-  // KNOWN BUG: src/gates/parsers/npm-audit.ts: a v2 entry with severity high but no `via` yields no finding.
-  [/npm-audit[^ ]*\.json renamed-key: vulnerabilities\.[^.]+\.via renamed/, 'npm-audit.ts: entry without via dropped'],
-  // KNOWN BUG: src/gates/parsers/gitleaks.ts accepts a CSV cut inside its header line (RuleID, File, StartLine present)
-  // as a clean report, even when the original held leaks.
-  [/gitleaks\/v8-(clean|quoted)\.csv truncated: first (61|63|114) of/, 'gitleaks.ts: truncated CSV header read as clean'],
-  // KNOWN BUG: src/gates/detect.ts: `null` in a file named *.sarif is read as a clean gitleaks/trivy report; SARIF is never null.
-  [/^synthetic JSON null in a \.sarif$/, 'detect.ts: null accepted as a clean report whatever the .sarif name says']
-]
+const KNOWN_BUGS: Array<[RegExp, string]> = []
 
 function knownBug(id: string): string | undefined {
   return KNOWN_BUGS.find(([pattern]) => pattern.test(id))?.[1]

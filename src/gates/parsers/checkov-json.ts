@@ -33,6 +33,7 @@ export function parseCheckovJson(doc: unknown): ParserOutput {
       checkBareSummary(report, where)
       continue
     }
+    checkResultKeys(results, `${where}.results`)
     const checkType = str(report, 'check_type') ?? ''
     suppressed += optArray(results, 'skipped_checks', `${where}.results`)?.length ?? 0
     const failed = optArray(results, 'failed_checks', `${where}.results`)
@@ -43,6 +44,27 @@ export function parseCheckovJson(doc: unknown): ParserOutput {
     }
   }
   return { tool: 'checkov', findings, suppressed }
+}
+
+/** The keys checkov's Report.get_dict writes under `results` (checkov/common/output/report.py). */
+const RESULT_KEYS: ReadonlySet<string> = new Set(['passed_checks', 'failed_checks', 'skipped_checks', 'parsing_errors'])
+
+/**
+ * `results` must be checkov's: a renamed or unknown list of checks would
+ * otherwise hide failed checks and turn a failing report into a pass.
+ */
+function checkResultKeys(results: Obj, where: string): void {
+  const keys = Object.keys(results)
+  for (const key of keys) {
+    if (RESULT_KEYS.has(key)) continue
+    const value = results[key]
+    if (Array.isArray(value) && value.length > 0) {
+      fail(`${where} has an unknown key ${JSON.stringify(key)} holding a list (renamed or unsupported checkov output?); expected ${[...RESULT_KEYS].join(', ')}`)
+    }
+  }
+  if (!keys.some(key => RESULT_KEYS.has(key))) {
+    fail(`${where} has none of ${[...RESULT_KEYS].join(', ')} (renamed or unsupported checkov output?)`)
+  }
 }
 
 /** A report without `results` must be checkov's bare "nothing scanned" summary that counts no failures. */

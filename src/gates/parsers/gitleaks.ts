@@ -99,14 +99,47 @@ function toFinding(leak: Leak, context: ParserContext, fingerprints: Fingerprint
   }
 }
 
-const REQUIRED_COLUMNS = ['RuleID', 'File', 'StartLine'] as const
+/**
+ * The headers gitleaks' CSV writer (report/csv.go) has written, oldest first:
+ * a report is only trusted when its header is one of them exactly, so a file
+ * cut inside its header line can never read as a clean report.
+ */
+const V8_1_COLUMNS = ['RuleID', 'Commit', 'File', 'Secret', 'Match', 'StartLine', 'EndLine', 'StartColumn', 'EndColumn', 'Author', 'Message', 'Date', 'Email']
+const V8_17_COLUMNS = ['RuleID', 'Commit', 'File', 'SymlinkFile', 'Secret', 'Match', 'StartLine', 'EndLine', 'StartColumn', 'EndColumn', 'Author', 'Message', 'Date', 'Email', 'Fingerprint', 'Tags']
+export const GITLEAKS_CSV_HEADERS: ReadonlyArray<readonly string[]> = [
+  // v8.0.x: Context where later versions write Match.
+  V8_1_COLUMNS.map(name => (name === 'Match' ? 'Context' : name)),
+  // v8.1 – v8.9
+  V8_1_COLUMNS,
+  // v8.10 – v8.14: + Fingerprint
+  [...V8_1_COLUMNS, 'Fingerprint'],
+  // v8.15 – v8.16: + SymlinkFile
+  V8_17_COLUMNS.slice(0, -1),
+  // v8.17 and later (the real fixtures)
+  V8_17_COLUMNS,
+  // v8.24 and later when findings carry a Link
+  [...V8_17_COLUMNS, 'Link']
+]
 
-/** gitleaks v8 CSV: a header naming RuleID, File, StartLine…, then one row per leak. */
+function isKnownHeader(cells: readonly string[]): boolean {
+  return GITLEAKS_CSV_HEADERS.some(h => h.length === cells.length && h.every((name, i) => cells[i] === name))
+}
+
+/** gitleaks v8 CSV: one of gitleaks' own headers, then one row per leak; every line ends with a line break. */
 export function parseGitleaksCsv(text: string, context: ParserContext): ParserOutput {
   const rows = parseCsv(text)
   const header = rows[0]
-  if (!header || !REQUIRED_COLUMNS.every(name => header.cells.includes(name))) {
-    fail(`not a gitleaks CSV report: the header must name ${REQUIRED_COLUMNS.join(', ')} (found "${(header?.cells ?? []).join(',').slice(0, 80)}")`)
+  if (!header || !isKnownHeader(header.cells)) {
+    const found = (header?.cells ?? []).join(',')
+    const cut = rows.length === 1 && V8_17_COLUMNS.join(',').startsWith(found) ? ' (cut short: is the file truncated?)' : ''
+    fail(
+      `not a complete gitleaks CSV header${cut}: expected "${V8_17_COLUMNS.join(',')}" (or an older gitleaks v8 header), found "${found.length > 120 ? `${found.slice(0, 120)}…` : found}"`
+    )
+  }
+  // Go's csv.Writer ends every record with a line break: without one the last line may be cut anywhere.
+  if (!text.endsWith('\n')) {
+    const last = rows[rows.length - 1] as CsvRow
+    fail(`line ${last.line}: the last line has no line break, the file is truncated`)
   }
   const column = new Map<string, number>()
   header.cells.forEach((name, index) => column.set(name, index))

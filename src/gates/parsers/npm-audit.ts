@@ -3,7 +3,9 @@
  * vulnerable package per advisory object in its `via`; entries whose `via`
  * holds only package names are vulnerable through a dependency that has its
  * own entry, so they add no finding of their own (npm's own total counts
- * them: this count can be lower). npm 6 (`advisories`): one finding per
+ * them: this count can be lower). An entry rated above info that names no
+ * advisory and no other entry (absent, empty or dangling `via`) still gives
+ * one package-level finding (NPM_PACKAGE_RULE). npm 6 (`advisories`): one finding per
  * advisory per installed version in its `findings`. `{"error": …}` (e.g.
  * ENOAUDIT) fails closed.
  */
@@ -61,6 +63,11 @@ function parseV2(doc: Obj): ParserOutput {
     const nodes = entry.nodes
     const node = Array.isArray(nodes) && typeof nodes[0] === 'string' ? nodes[0] : undefined
     const packageRange = str(entry, 'range') ?? ''
+    if (!hasUsableVia(via, vulnerabilities, key)) {
+      const finding = packageFinding(entry, name, where, packageRange, node, fixAvailable, fixTarget, fingerprints)
+      if (finding) findings.push(finding)
+      continue
+    }
     for (let i = 0; i < via.length; i++) {
       const advisory = via[i]
       if (typeof advisory === 'string') continue
@@ -104,6 +111,61 @@ function parseV2(doc: Obj): ParserOutput {
     }
   }
   return { tool: 'npm-audit', findings, suppressed: 0 }
+}
+
+/**
+ * True when `via` says why the package is vulnerable: an advisory object, or
+ * the name of another entry of the report (which carries the advisory). An
+ * absent, empty or dangling `via` gives no advisory, and the package must
+ * not vanish from the gate for that.
+ */
+function hasUsableVia(via: unknown[], vulnerabilities: Obj, key: string): boolean {
+  return via.some(item => isObj(item) || (typeof item === 'string' && item !== key && Object.hasOwn(vulnerabilities, item)))
+}
+
+/** The package-level rule id of an entry that names no advisory. */
+export const NPM_PACKAGE_RULE = 'npm-vulnerable-package'
+
+/** One finding for a vulnerable package whose entry names no advisory; undefined when npm rates it info/none. */
+function packageFinding(
+  entry: Obj,
+  name: string,
+  where: string,
+  packageRange: string,
+  node: string | undefined,
+  fixAvailable: boolean,
+  fixTarget: Obj | undefined,
+  fingerprints: FingerprintSet
+): Finding | undefined {
+  if (entry.severity === 'info' || entry.severity === 'none') return undefined
+  const severity = severityWord(entry.severity, where)
+  const properties: Record<string, string | number | boolean> = { package: name }
+  if (packageRange) properties.vulnerableRange = packageRange
+  if (node) properties.node = node
+  if (typeof entry.isDirect === 'boolean') properties.isDirect = entry.isDirect
+  const fixName = str(fixTarget, 'name')
+  const fixVersion = str(fixTarget, 'version')
+  if (fixName && fixVersion) properties.fixedVersion = `${fixName}@${fixVersion}`
+  const title = `${name} is rated ${String(entry.severity)} by npm audit, which names no advisory for it`
+  return {
+    source: 'npm-audit',
+    sources: ['npm-audit'],
+    ruleId: NPM_PACKAGE_RULE,
+    ruleName: NPM_PACKAGE_RULE,
+    severity,
+    title,
+    message: `${title}; run \`npm audit\` to see why`,
+    path: NPM_AUDIT_PATH,
+    line: 1,
+    endLine: undefined,
+    column: undefined,
+    fingerprint: fingerprints.same('vulnerability', NPM_PACKAGE_RULE, name, packageRange, NPM_AUDIT_PATH),
+    helpUri: 'https://docs.npmjs.com/cli/commands/npm-audit',
+    kind: 'vulnerability',
+    fix: fixName && fixVersion ? `npm audit fix (installs ${fixName}@${fixVersion})` : fixAvailable ? 'npm audit fix' : undefined,
+    fixAvailable,
+    properties
+  }
 }
 
 function parseV1(doc: Obj): ParserOutput {

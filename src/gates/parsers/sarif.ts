@@ -16,6 +16,7 @@ import {
   readSarifRuns,
   resolveRule,
   ruleTags,
+  runResults,
   sarifSeverity,
   type SarifObject,
   type SarifRun
@@ -80,6 +81,7 @@ interface RuleFacts {
 }
 
 function readResults(run: SarifRun, tool: string, context: ParserContext, findings: Finding[]): number {
+  const results = runResults(run)
   const fingerprints = new FingerprintSet()
   const isTrivy = tool === 'trivy'
   const isGitleaks = tool === 'gitleaks'
@@ -109,8 +111,8 @@ function readResults(run: SarifRun, tool: string, context: ParserContext, findin
   }
   const toolVersion = run.driverVersion
   let suppressed = 0
-  for (let i = 0; i < run.results.length; i++) {
-    const result = run.results[i]
+  for (let i = 0; i < results.length; i++) {
+    const result = results[i]
     if (!isSarifObject(result)) fail(`${run.where}.results[${i}] is not an object`)
     if (isSuppressed(result)) {
       suppressed++

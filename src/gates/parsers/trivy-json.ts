@@ -1,6 +1,8 @@
 /**
  * Trivy `--format json`: SchemaVersion 2 (Trivy >= 0.20), the pre-0.20 array
- * of Results, and `trivy k8s` reports with `Resources[]`. One finding per
+ * of Results, and `trivy k8s` reports with `Resources[]` (or `Findings[]`).
+ * A key Trivy does not write that holds findings-like data is an error, so a
+ * renamed findings array never reads as clean. One finding per
  * vulnerability entry (package × advisory), per misconfiguration with Status
  * FAIL, per secret and per license entry.
  */
@@ -31,19 +33,28 @@ export function parseTrivyJson(doc: unknown): ParserOutput {
     return { tool: 'trivy', findings: out, suppressed }
   }
   if (!isObj(doc)) fail('a Trivy report must be an object, an array of Results (before 0.20) or null')
+  checkUnknownKeys(doc, 'ClusterName' in doc && !('Results' in doc) ? K8S_REPORT_KEYS : REPORT_KEYS, '', 'top level', true)
 
   if ('ClusterName' in doc && !('Results' in doc)) {
-    const resources = optArray(doc, 'Resources', '')
-    if (!resources) {
+    // `trivy k8s --format json`: Resources[] with --report all, Findings[] (the same resources, merged) with --report summary.
+    const lists = (['Resources', 'Findings'] as const).flatMap(key => {
+      const list = optArray(doc, key, '')
+      return list ? [[key, list] as const] : []
+    })
+    if (lists.length === 0) {
       if (Array.isArray(doc.Vulnerabilities) || Array.isArray(doc.Misconfigurations)) {
         fail('this is the old `trivy k8s` summary shape (ClusterName with Vulnerabilities/Misconfigurations); re-run with a Trivy that writes Resources[], or scan images and manifests directly')
       }
       return { tool: 'trivy', findings: out, suppressed }
     }
-    for (let r = 0; r < resources.length; r++) {
-      const resource = elementObj(resources, r, 'Resources')
-      const name = [str(resource, 'Namespace'), str(resource, 'Kind'), str(resource, 'Name')].filter(Boolean).join('/')
-      readResults(optArray(resource, 'Results', `Resources[${r}]`), `Resources[${r}].Results`, name)
+    for (const [key, resources] of lists) {
+      for (let r = 0; r < resources.length; r++) {
+        const at = `${key}[${r}]`
+        const resource = elementObj(resources, r, key)
+        checkUnknownKeys(resource, RESOURCE_KEYS, at, 'resource level', false)
+        const name = [str(resource, 'Namespace'), str(resource, 'Kind'), str(resource, 'Name')].filter(Boolean).join('/')
+        readResults(optArray(resource, 'Results', at), `${at}.Results`, name)
+      }
     }
     return { tool: 'trivy', findings: out, suppressed }
   }
@@ -76,7 +87,60 @@ function severityOf(entry: Obj, where: string): Severity {
   return severity
 }
 
+/**
+ * Keys Trivy writes (pkg/types/report.go Report and Result, pkg/k8s/report
+ * Report and Resource, the pre-0.20 array, the old k8s summary), checked
+ * against the real reports in the fixtures. Any other key holding findings
+ * is a renamed or unsupported shape: ignoring it would turn a blocking
+ * report into "nothing detected".
+ */
+const REPORT_KEYS: ReadonlySet<string> = new Set([
+  'SchemaVersion',
+  'Trivy',
+  'ReportID',
+  'CreatedAt',
+  'ArtifactID',
+  'ArtifactName',
+  'ArtifactType',
+  'Metadata',
+  'Results'
+])
+
+/** trivy k8s (--report all / --report summary, and the old summary shape): only with ClusterName. */
+const K8S_REPORT_KEYS: ReadonlySet<string> = new Set(['SchemaVersion', 'ClusterName', 'Resources', 'Findings', 'Vulnerabilities', 'Misconfigurations'])
+
+const RESOURCE_KEYS: ReadonlySet<string> = new Set(['Namespace', 'Kind', 'Name', 'Metadata', 'Results', 'Error'])
+
+const RESULT_KEYS: ReadonlySet<string> = new Set([
+  'Target',
+  'Class',
+  'Type',
+  'Packages',
+  'Vulnerabilities',
+  'MisconfSummary',
+  'Misconfigurations',
+  'Secrets',
+  'Licenses',
+  'CustomResources',
+  'ModifiedFindings',
+  'ExperimentalModifiedFindings'
+])
+
+/**
+ * Fails on an unknown key holding a non-empty array (or, where `objects`,
+ * a non-empty object): scalars and empty containers cannot hide findings.
+ */
+function checkUnknownKeys(obj: Obj, known: ReadonlySet<string>, where: string, label: string, objects: boolean): void {
+  for (const key in obj) {
+    if (known.has(key) || !Object.hasOwn(obj, key)) continue
+    const value = obj[key]
+    const hides = Array.isArray(value) ? value.length > 0 : objects && isObj(value) && Object.keys(value).length > 0
+    if (hides) fail(`${where ? `${where}: ` : ''}unknown key ${JSON.stringify(key)} at the ${label} (renamed or unsupported Trivy output?)`)
+  }
+}
+
 function readResult(result: Obj, where: string, prefix: string, out: Finding[], fingerprints: FingerprintSet, pool: StringPool): number {
+  checkUnknownKeys(result, RESULT_KEYS, where, 'Result level', false)
   const rawTarget = str(result, 'Target') ?? ''
   const target = prefix ? (rawTarget ? `${prefix}: ${rawTarget}` : prefix) : cleanPath(rawTarget)
   let suppressed = 0

@@ -51,3 +51,27 @@ describe('checkov JSON', () => {
     )
   })
 })
+
+// Regression (hardening corpus): renaming results.failed_checks turned a failing report into a pass.
+describe('checkov JSON: renamed or unknown keys under results', () => {
+  const failed = [{ check_id: 'CKV_AWS_20', check_name: 'S3 ACL', file_path: '/main.tf', file_line_range: [1, 4], resource: 'aws_s3_bucket.b', severity: 'HIGH' }]
+
+  it('an unknown key holding checks is an error', () => {
+    const text = JSON.stringify({ check_type: 'terraform', results: { passed_checks: [], failed_checksRenamed: failed, skipped_checks: [], parsing_errors: [] } })
+    expect(parseError(text, 'checkov.json')).toMatch(/^checkov\.json: \.results has an unknown key "failed_checksRenamed" holding a list \(renamed or unsupported checkov output\?\)/)
+    // In a multi-framework array the report index is named.
+    expect(parseError(JSON.stringify([{ check_type: 'terraform', results: { passed_checks: [] } }, { check_type: 'k8s', results: { failed: failed } }]), 'checkov.json')).toMatch(
+      /\[1\]\.results has an unknown key "failed"/
+    )
+  })
+
+  it('results with none of the known lists is an error', () => {
+    expect(parseError('{"check_type": "terraform", "results": {}}', 'checkov.json')).toMatch(/\.results has none of passed_checks, failed_checks, skipped_checks, parsing_errors/)
+    expect(parseError('{"check_type": "terraform", "results": {"failed_checksRenamed": []}}', 'checkov.json')).toMatch(/has none of passed_checks/)
+  })
+
+  it('known lists and unknown non-list keys are accepted', () => {
+    const text = JSON.stringify({ check_type: 'terraform', results: { failed_checks: failed, resource_count: 3, extra: [] } })
+    expect(parseReport(text, 'checkov.json').findings.map(f => f.ruleId)).toEqual(['CKV_AWS_20'])
+  })
+})

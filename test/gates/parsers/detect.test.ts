@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { candidateFormats, describeShape, detectFormat, looksLikeGitleaksCsv } from '../../../src/gates/detect.js'
+import { parseReport } from '../../../src/gates/parse.js'
+import { parseError } from './helpers.js'
 
 describe('detectFormat', () => {
   it('recognises each format by its keys', () => {
@@ -43,3 +45,25 @@ describe('detectFormat', () => {
     expect(describeShape(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`k${i}`, i])))).toMatch(/… \(10 keys\)$/)
   })
 })
+
+// Regression (hardening corpus): `null` in a file named *.sarif was read as a clean gitleaks/Trivy report.
+describe('a .sarif file must hold SARIF', () => {
+  it('has no candidate but sarif for a .sarif name', () => {
+    expect(candidateFormats(null, 'reports/codeql.sarif')).toEqual([])
+    expect(candidateFormats(null, 'out/tfsec.sarif.json')).toEqual([])
+    expect(candidateFormats([], 'trivy.sarif')).toEqual([])
+    expect(candidateFormats({ version: '2.1.0', runs: [] }, 'x.SARIF')).toEqual(['sarif'])
+    // Files named for a tool keep the documented clean `null`.
+    expect(candidateFormats(null, 'trivy-results.json')).toEqual(['trivy-json', 'gitleaks-json'])
+    expect(candidateFormats(null, 'gitleaks.json')).toEqual(['gitleaks-json', 'trivy-json'])
+  })
+
+  it('null, [] or another report in a .sarif is an error naming the file', () => {
+    expect(parseError('null\n', 'reports/codeql.sarif')).toMatch(/^reports\/codeql\.sarif: a \.sarif file must hold a SARIF 2\.1\.0 log .*this one holds a JSON null/)
+    expect(parseError('[]', 'trivy.sarif')).toMatch(/a \.sarif file must hold a SARIF 2\.1\.0 log/)
+    expect(parseError('{"SchemaVersion": 2, "Results": []}', 'trivy.sarif')).toMatch(/must hold a SARIF 2\.1\.0 log .*an object with keys "SchemaVersion", "Results"/)
+    expect(parseError('null', 'x.sarif', { format: 'trivy-json' })).toMatch(/format trivy-json was given, but the content has no known report shape/)
+    expect(parseReport('null', 'trivy-results.json').findings).toEqual([])
+  })
+})
+

@@ -3,6 +3,9 @@ import { parseReport } from '../../../src/gates/parse.js'
 import { parseCsv } from '../../../src/gates/parsers/gitleaks.js'
 import { ownFixture, parseError, parseOwn, severityCounts } from './helpers.js'
 
+const HEADER = 'RuleID,Commit,File,SymlinkFile,Secret,Match,StartLine,EndLine,StartColumn,EndColumn,Author,Message,Date,Email,Fingerprint,Tags'
+const ROW = 'aws-access-token,abc123,app/.env,,AKIAFAKE,AKIAFAKE,3,3,1,20,A,msg,2026-01-01T00:00:00Z,a@example.com,abc123:app/.env:aws-access-token:3,'
+
 describe('gitleaks JSON', () => {
   it('v8: one finding per leak, secretSeverity (default critical), no secret in the output', () => {
     // By reading the file: 2 array elements.
@@ -85,9 +88,44 @@ describe('gitleaks CSV', () => {
   it('fails closed on a CSV that is not gitleaks, ragged rows and unterminated quotes', () => {
     expect(parseError('name,severity\nfoo,high\n', 'leaks.csv')).toMatch(/leaks\.csv: not a JSON report \(nor gitleaks CSV\): it starts with "name,severity"/)
     expect(parseError('name,severity\nfoo,high\n', 'leaks.csv', { format: 'gitleaks-csv' })).toMatch(/does not start with gitleaks' CSV header/)
-    expect(parseError('RuleID,Commit,Secret\nx,y,z\n', 'leaks.csv')).toMatch(/not a gitleaks CSV report: the header must name RuleID, File, StartLine/)
-    expect(parseError('RuleID,File,StartLine\nx,a.txt\n', 'leaks.csv')).toMatch(/line 2: 2 fields where the header has 3/)
-    expect(parseError('RuleID,File,StartLine\nx,"a.txt,3\n', 'leaks.csv')).toMatch(/line 2: unterminated quoted field/)
-    expect(parseError('RuleID,File,StartLine\nx,a.txt,3\n', 'leaks.csv', { format: 'gitleaks-json' })).toMatch(/not a JSON report/)
+    expect(parseError('RuleID,Commit,Secret\nx,y,z\n', 'leaks.csv')).toMatch(/not a complete gitleaks CSV header: expected "RuleID,Commit,File,SymlinkFile/)
+    expect(parseError(`${HEADER}\nx,a.txt\n`, 'leaks.csv')).toMatch(/line 2: 2 fields where the header has 16/)
+    expect(parseError(`${HEADER}\nx,"a.txt,3\n`, 'leaks.csv')).toMatch(/line 2: unterminated quoted field/)
+    expect(parseError(`${HEADER}\n${ROW}\n`, 'leaks.csv', { format: 'gitleaks-json' })).toMatch(/not a JSON report/)
+  })
+
+  // Regression (hardening corpus): a CSV cut inside its header line read as a clean report.
+  it('a header cut short is an error, never a clean report', () => {
+    for (const end of [61, 63, 114, HEADER.length - 1]) {
+      expect(parseError(HEADER.slice(0, end), 'leaks.csv'), `cut at ${end}`).toMatch(/leaks\.csv: not a complete gitleaks CSV header \(cut short: is the file truncated\?\)/)
+    }
+    // Older columns in a wrong order, or a column missing in the middle.
+    expect(parseError(`${HEADER.replace('Secret,Match', 'Match,Secret')}\n`, 'leaks.csv')).toMatch(/not a complete gitleaks CSV header/)
+    expect(parseError(`${HEADER.replace('Author,', '')}\n`, 'leaks.csv')).toMatch(/not a complete gitleaks CSV header/)
+  })
+
+  it('a file without its final line break is truncated', () => {
+    // Cut exactly after the Fingerprint column: an older real header, but the line break is gone.
+    expect(parseError(HEADER.slice(0, HEADER.indexOf(',Tags')), 'leaks.csv')).toMatch(/line 1: the last line has no line break, the file is truncated/)
+    expect(parseError(`${HEADER}\n${ROW}`, 'leaks.csv')).toMatch(/line 2: the last line has no line break/)
+    expect(parseError(`${HEADER}\n${ROW.slice(0, 30)}\n`, 'leaks.csv')).toMatch(/line 2: \d+ fields where the header has 16/)
+  })
+
+  it('accepts every header gitleaks v8 has written, and CRLF line ends', () => {
+    const base = ['RuleID', 'Commit', 'File', 'Secret', 'Match', 'StartLine', 'EndLine', 'StartColumn', 'EndColumn', 'Author', 'Message', 'Date', 'Email']
+    const rowFor = (columns: string[]): string => columns.map(c => ({ RuleID: 'aws-access-token', File: 'a.env', StartLine: '3' })[c] ?? '').join(',')
+    const headers = [
+      base.map(c => (c === 'Match' ? 'Context' : c)),
+      base,
+      [...base, 'Fingerprint'],
+      HEADER.split(',').slice(0, -1),
+      HEADER.split(','),
+      [...HEADER.split(','), 'Link']
+    ]
+    for (const columns of headers) {
+      const report = parseReport(`${columns.join(',')}\r\n${rowFor(columns)}\r\n`, 'leaks.csv')
+      expect(report.findings.map(f => [f.ruleId, f.path, f.line]), columns.join(',')).toEqual([['aws-access-token', 'a.env', 3]])
+    }
+    expect(parseReport(`${HEADER}\n`, 'leaks.csv').findings).toEqual([])
   })
 })

@@ -50,3 +50,41 @@ describe('npm audit', () => {
     )
   })
 })
+
+// Regression (hardening corpus): a v2 entry rated high with no `via` produced no finding.
+describe('npm audit v2: entries that name no advisory', () => {
+  const audit = (vulnerabilities: Record<string, unknown>): string => JSON.stringify({ auditReportVersion: 2, vulnerabilities, metadata: {} })
+
+  it('an entry above info without a usable via still yields one finding for the package', () => {
+    for (const via of [undefined, null, []]) {
+      const entry: Record<string, unknown> = { name: 'debug', severity: 'high', range: '<2.6.9', nodes: ['node_modules/debug'], fixAvailable: true }
+      if (via !== undefined) entry.via = via
+      const report = parseReport(audit({ debug: entry }), 'npm-audit.json')
+      expect(report.findings, JSON.stringify(via)).toHaveLength(1)
+      expect(report.findings[0]).toMatchObject({ ruleId: 'npm-vulnerable-package', severity: 'high', path: 'package-lock.json', properties: { package: 'debug' } })
+    }
+  })
+
+  it('a via naming only a package without its own entry (or itself) still yields a finding', () => {
+    const report = parseReport(audit({ app: { name: 'app', severity: 'moderate', via: ['ghost', 'app'] } }), 'npm-audit.json')
+    expect(report.findings.map(f => [f.ruleId, f.severity])).toEqual([['npm-vulnerable-package', 'medium']])
+  })
+
+  it('a via naming another entry adds nothing of its own (that entry carries the advisory)', () => {
+    const report = parseReport(
+      audit({
+        app: { name: 'app', severity: 'high', via: ['debug'] },
+        debug: { name: 'debug', severity: 'high', via: [{ source: 1, url: 'https://github.com/advisories/GHSA-aaaa', title: 't', severity: 'high' }] }
+      }),
+      'npm-audit.json'
+    )
+    expect(report.findings.map(f => f.ruleId)).toEqual(['GHSA-aaaa'])
+  })
+
+  it('info entries without via stay clean; a wrong via type or a missing severity is an error', () => {
+    expect(parseReport(audit({ x: { name: 'x', severity: 'info' } }), 'npm-audit.json').findings).toEqual([])
+    expect(parseError(audit({ x: { name: 'x', severity: 'high', via: 'debug' } }), 'npm-audit.json')).toMatch(/vulnerabilities\["x"\]\.via is a string, expected an array/)
+    expect(parseError(audit({ x: { name: 'x', severity: 'high', via: { a: 1 } } }), 'npm-audit.json')).toMatch(/\.via is an object, expected an array/)
+    expect(parseError(audit({ x: { name: 'x', viaRenamed: [] } }), 'npm-audit.json')).toMatch(/vulnerabilities\["x"\]\.severity is missing, expected a string/)
+  })
+})

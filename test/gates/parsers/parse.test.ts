@@ -106,7 +106,11 @@ describe('parseReport: detection from content', () => {
 
 describe('parseReport: untrusted keys stay inert', () => {
   it('__proto__ and constructor keys neither pollute nor confuse', () => {
-    const text = `{"SchemaVersion": 2, "__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}},
+    // Unknown top-level keys holding objects are refused (a renamed Results must not read as clean), and pollute nothing.
+    expect(parseError('{"SchemaVersion": 2, "__proto__": {"polluted": true}, "Results": []}', 'x.json')).toMatch(/unknown key "__proto__" at the top level/)
+    expect(parseError('{"SchemaVersion": 2, "constructor": {"prototype": {"polluted": true}}}', 'x.json')).toMatch(/unknown key "constructor" at the top level/)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    const text = `{"SchemaVersion": 2, "constructor": 1,
       "Results": [{"Target": "x", "__proto__": {"Vulnerabilities": [{"VulnerabilityID": "CVE-1", "PkgName": "p", "Severity": "HIGH"}]},
       "Vulnerabilities": [{"VulnerabilityID": "CVE-2", "PkgName": "q", "Severity": "LOW", "SeveritySource": "__proto__", "CVSS": {"__proto__": {"V3Score": 10}}}]}]}`
     const report = parseReport(text, 'x.json')

@@ -124,10 +124,21 @@ describe('SARIF: other producers', () => {
     expect(report.findings[1]).toMatchObject({ path: 'shop/api:1.4.2', line: 1 })
   })
 
-  it('clean: runs [] and runs with no results', () => {
+  it('clean: runs [] and a run with results []', () => {
     expect(parseOwn('sarif/no-runs.sarif')).toMatchObject({ tool: 'sarif', format: 'sarif', findings: [] })
-    expect(parseReport(sarif([driver('Semgrep OSS')]), 'x.sarif')).toMatchObject({ tool: 'semgrep', findings: [] })
-    expect(parseReport(sarif([{ ...driver('x'), results: null }]), 'x.sarif').findings).toEqual([])
+    expect(parseReport(sarif([{ ...driver('Semgrep OSS'), results: [] }]), 'x.sarif')).toMatchObject({ tool: 'semgrep', findings: [] })
+  })
+
+  // Regression (hardening corpus): renaming runs[0].results turned a blocking report into a pass.
+  it('a run without results, or with results null, did not complete: an error naming the file and the run', () => {
+    expect(parseError(sarif([driver('Semgrep OSS')]), 'out/x.sarif')).toMatch(/^out\/x\.sarif: .*runs\[0\] \(Semgrep OSS\) has no results array: the tool did not complete/)
+    expect(parseError(sarif([{ ...driver('x'), results: null }]), 'x.sarif')).toMatch(/runs\[0\] \(x\) has no results array/)
+    const blocking = { ...driver('Trivy'), results: [{ ruleId: 'CVE-1', level: 'error', message: { text: 'm' } }] }
+    expect(parseError(sarif([blocking, driver('gitleaks')]), 'x.sarif')).toMatch(/runs\[1\] \(gitleaks\) has no results array/)
+    const renamed = { ...driver('Trivy'), resultsRenamed: blocking.results }
+    expect(parseError(sarif([renamed]), 'x.sarif')).toMatch(/runs\[0\] \(Trivy\) has no results array/)
+    // executionSuccessful false keeps its own, more precise message.
+    expect(parseError(sarif([{ ...driver('x'), invocations: [{ executionSuccessful: false }] }]), 'x.sarif')).toMatch(/executionSuccessful is false/)
   })
 
   it('result without a location', () => {

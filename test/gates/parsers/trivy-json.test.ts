@@ -95,3 +95,68 @@ describe('Trivy JSON', () => {
     expect(parseError('{"ClusterName": "c", "Vulnerabilities": [], "Misconfigurations": []}')).toMatch(/old `trivy k8s` summary shape/)
   })
 })
+
+// Regression (hardening corpus): a renamed Results / Vulnerabilities / Secrets array read as "nothing detected".
+describe('Trivy JSON: renamed or unknown keys that may hold findings', () => {
+  const vuln = { VulnerabilityID: 'CVE-2024-0001', PkgName: 'openssl', InstalledVersion: '1.0', Severity: 'HIGH' }
+  const report = (body: Record<string, unknown>): string => JSON.stringify({ SchemaVersion: 2, ArtifactName: '.', ArtifactType: 'filesystem', ...body })
+
+  it('a renamed Results is an error naming the key', () => {
+    expect(parseError(report({ Resultz: [{ Target: 'x', Vulnerabilities: [vuln] }] }), 'trivy.json')).toMatch(
+      /^trivy\.json: unknown key "Resultz" at the top level \(renamed or unsupported Trivy output\?\)/
+    )
+    expect(parseError(report({ Summary: { Vulnerabilities: 3 } }), 'trivy.json')).toMatch(/unknown key "Summary" at the top level/)
+    // k8s keys only count in a k8s report.
+    expect(parseError(report({ Results: [], Vulnerabilities: [vuln] }), 'trivy.json')).toMatch(/unknown key "Vulnerabilities" at the top level/)
+  })
+
+  it('a renamed findings array inside a Result is an error naming the Result', () => {
+    expect(parseError(report({ Results: [{ Target: 'x', Vulnerabilitiez: [vuln] }] }))).toMatch(/Results\[0\]: unknown key "Vulnerabilitiez" at the Result level/)
+    expect(parseError(report({ Results: [{ Target: 'x', Class: 'secret', SecretsRenamed: [{ RuleID: 'aws', Severity: 'CRITICAL' }] }] }))).toMatch(
+      /Results\[0\]: unknown key "SecretsRenamed"/
+    )
+    // Pre-0.20 arrays and trivy k8s Resources are Results too.
+    expect(parseError(JSON.stringify([{ Target: 'x', Vulns: [vuln] }]), 'trivy.json')).toMatch(/\[0\]: unknown key "Vulns" at the Result level/)
+    expect(parseError(JSON.stringify({ ClusterName: 'c', ResourcesRenamed: [{ Kind: 'Pod', Results: [] }] }))).toMatch(/unknown key "ResourcesRenamed" at the top level/)
+    expect(parseError(JSON.stringify({ ClusterName: 'c', Resources: [{ Kind: 'Pod', ResultsRenamed: [{ Target: 'x' }] }] }))).toMatch(
+      /Resources\[0\]: unknown key "ResultsRenamed"/
+    )
+  })
+
+  it('trivy k8s --report summary writes Findings[] (the resources, merged): read like Resources[]', () => {
+    const misconf = { ID: 'KSV-0001', Title: 't', Severity: 'MEDIUM', Status: 'FAIL', CauseMetadata: { StartLine: 3 } }
+    const text = JSON.stringify({ ClusterName: 'c', Findings: [{ Namespace: 'shop', Kind: 'Deployment', Name: 'api', Results: [{ Target: 'Deployment/api', Misconfigurations: [misconf] }] }] })
+    expect(parseReport(text, 'trivy-k8s.json').findings.map(f => [f.ruleId, f.path, f.line])).toEqual([['KSV-0001', 'shop/Deployment/api: Deployment/api', 3]])
+    expect(parseError(JSON.stringify({ ClusterName: 'c', Findings: [{ Kind: 'Pod', Resultz: [{ Target: 'x' }] }] }))).toMatch(/Findings\[0\]: unknown key "Resultz" at the resource level/)
+  })
+
+  it('every key Trivy writes is accepted; unknown scalars and empty containers cannot hide findings', () => {
+    const full = report({
+      Trivy: { Version: '0.58.0' },
+      ReportID: 'r',
+      CreatedAt: '2026-01-01T00:00:00Z',
+      ArtifactID: 'sha256:1',
+      Metadata: { OS: { Family: 'alpine' } },
+      FutureScalar: 1,
+      FutureEmpty: [],
+      Results: [
+        {
+          Target: 'x',
+          Class: 'os-pkgs',
+          Type: 'alpine',
+          Packages: [{ Name: 'openssl' }],
+          Vulnerabilities: [vuln],
+          MisconfSummary: { Successes: 1, Failures: 0 },
+          Misconfigurations: [],
+          Secrets: [],
+          Licenses: [],
+          CustomResources: [{ Type: 'x' }],
+          ExperimentalModifiedFindings: [{ Type: 'vulnerability' }],
+          Note: 'scalar',
+          Other: []
+        }
+      ]
+    })
+    expect(parseReport(full, 'trivy.json').findings.map(f => f.ruleId)).toEqual(['CVE-2024-0001'])
+  })
+})
