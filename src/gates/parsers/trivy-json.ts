@@ -141,6 +141,11 @@ function checkUnknownKeys(obj: Obj, known: ReadonlySet<string>, where: string, l
 
 function readResult(result: Obj, where: string, prefix: string, out: Finding[], fingerprints: FingerprintSet, pool: StringPool): number {
   checkUnknownKeys(result, RESULT_KEYS, where, 'Result level', false)
+  // Target is where every finding of the Result lives: present but not a string is a damaged report.
+  const targetValue = result.Target
+  if (targetValue !== undefined && targetValue !== null && typeof targetValue !== 'string') {
+    fail(`${where}.Target must be a string, found ${Array.isArray(targetValue) ? 'an array' : typeof targetValue}`)
+  }
   const rawTarget = str(result, 'Target') ?? ''
   const target = prefix ? (rawTarget ? `${prefix}: ${rawTarget}` : prefix) : cleanPath(rawTarget)
   let suppressed = 0

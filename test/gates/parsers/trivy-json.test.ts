@@ -160,3 +160,10 @@ describe('Trivy JSON: renamed or unknown keys that may hold findings', () => {
     expect(parseReport(full, 'trivy.json').findings.map(f => f.ruleId)).toEqual(['CVE-2024-0001'])
   })
 })
+
+describe('Trivy Result.Target', () => {
+  it('a Target that is not a string is a damaged report, even with no findings', () => {
+    const text = JSON.stringify({ SchemaVersion: 2, Results: [{ Target: { path: 'x' }, Class: 'os-pkgs', Type: 'debian' }] })
+    expect(() => parseReport(text, 'trivy.json')).toThrow(/Target must be a string/)
+  })
+})
