@@ -46876,6 +46876,11 @@ function checkUnknownKeys(obj, known, where, label, objects) {
 }
 function readResult(result, where, prefix, out, fingerprints, pool) {
     checkUnknownKeys(result, trivy_json_RESULT_KEYS, where, 'Result level', false);
+    // Target is where every finding of the Result lives: present but not a string is a damaged report.
+    const targetValue = result.Target;
+    if (targetValue !== undefined && targetValue !== null && typeof targetValue !== 'string') {
+        fields_fail(`${where}.Target must be a string, found ${Array.isArray(targetValue) ? 'an array' : typeof targetValue}`);
+    }
     const rawTarget = str(result, 'Target') ?? '';
     const target = prefix ? (rawTarget ? `${prefix}: ${rawTarget}` : prefix) : fields_cleanPath(rawTarget);
     let suppressed = 0;
