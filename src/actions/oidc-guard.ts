@@ -1,28 +1,16 @@
 import '../runtime/esm-dirname.js'
 import * as core from '@actions/core'
-import { OIDC_GUARD_MODES, runOidcGuard, type OidcGuardMode } from '../oidc-guard/index.js'
+import { OIDC_GUARD_MODES, runOidcGuard, TOKEN_POLICY_INPUTS, type OidcGuardMode } from '../oidc-guard/index.js'
 import { UserError } from '../core/errors.js'
 import { listInput, runAction } from './common.js'
 
-/** verify-token policy inputs, handed to the gate as raw strings (it parses lists and booleans). */
-const POLICY_INPUTS = [
-  'allowed-repositories',
-  'allowed-refs',
-  'allowed-environments',
-  'allowed-events',
-  'denied-events',
-  'job-workflow-refs',
-  'runner-environment',
-  'require-ref-protected',
-  'issuer'
-]
 
 await runAction('oidc-guard', async ctx => {
   const raw = core.getInput('mode').trim() || 'audit'
   if (!(OIDC_GUARD_MODES as readonly string[]).includes(raw)) {
     throw new UserError(`mode: "${raw}" is not one of ${OIDC_GUARD_MODES.join(', ')}`)
   }
-  const inputs = Object.fromEntries(POLICY_INPUTS.map(name => [name, core.getInput(name)]))
+  const inputs = Object.fromEntries(TOKEN_POLICY_INPUTS.map(name => [name, core.getInput(name)]))
   return runOidcGuard(ctx, {
     mode: raw as OidcGuardMode,
     paths: listInput('paths'),

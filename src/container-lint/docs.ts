@@ -1,47 +1,14 @@
 import type { RuleMeta } from '../core/rule.js'
+import { ruleSection, ruleTable, type RuleDocStyle } from '../core/rule-docs.js'
 import { DOCKERFILE_RULES } from './dockerfile/lint.js'
 import { K8S_RULES } from './k8s/rules/index.js'
 import { isEnabledByDefault } from './rules.js'
 
 export const DOCS_PATH = 'docs/rules/container-lint.md'
 
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
-}
-
-function cell(text: string): string {
-  return oneLine(text).replace(/\|/g, '\\|')
-}
-
-function anchors(rule: RuleMeta): string {
-  const entries = Object.entries(rule.anchors ?? {})
-  return entries.length > 0 ? entries.map(([tool, id]) => `${tool} ${id}`).join('; ') : '–'
-}
-
-function section(rule: RuleMeta): string {
-  return [
-    `### ${rule.id}`,
-    '',
-    `**${rule.name}** — ${oneLine(rule.title)}`,
-    '',
-    `- Severity: ${rule.severity}`,
-    `- Enabled by default: ${isEnabledByDefault(rule) ? 'yes' : 'no (enable it under `container-lint.rules` in the config file)'}`,
-    `- Equivalent ids: ${anchors(rule)}`,
-    '',
-    oneLine(rule.rationale),
-    '',
-    `**Fix:** ${oneLine(rule.fix)}`,
-    ''
-  ].join('\n')
-}
-
-function table(rules: readonly RuleMeta[]): string {
-  return [
-    '| Rule | Name | Severity | Enabled by default | Equivalent ids |',
-    '|---|---|---|---|---|',
-    ...rules.map(r => `| [${r.id}](#${r.id.toLowerCase()}) | ${r.name} | ${r.severity} | ${isEnabledByDefault(r) ? 'yes' : 'no'} | ${cell(anchors(r))} |`)
-  ].join('\n')
-}
+const STYLE: RuleDocStyle = { isEnabled: isEnabledByDefault, enableHint: 'enable it under `container-lint.rules` in the config file' }
+const section = (rule: RuleMeta): string => ruleSection(rule, STYLE)
+const table = (rules: readonly RuleMeta[]): string => ruleTable(rules, STYLE)
 
 /** The whole docs/rules/container-lint.md, generated from the rules' own metadata. */
 export function renderRuleDocs(): string {

@@ -1,48 +1,14 @@
 import type { RuleMeta } from '../core/rule.js'
+import { ruleSection, ruleTable, type RuleDocStyle } from '../core/rule-docs.js'
 import { TOKEN_RULES } from './token/rules.js'
 import { TRUST_POLICY_RULES } from './trust-policy/rules/index.js'
 import { isEnabledByDefault, WORKFLOW_RULE_METAS } from './rules.js'
 
 export const DOCS_PATH = 'docs/rules/oidc-guard.md'
 
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
-}
-
-function cell(text: string): string {
-  return oneLine(text).replace(/\|/g, '\\|')
-}
-
-function anchors(rule: RuleMeta): string {
-  const entries = Object.entries(rule.anchors ?? {})
-  return entries.length > 0 ? entries.map(([tool, id]) => `${tool} ${id}`).join('; ') : '–'
-}
-
-function section(rule: RuleMeta): string {
-  return [
-    `<a id="${rule.id.toLowerCase()}"></a>`,
-    `### ${rule.id}`,
-    '',
-    `**${rule.name}** — ${oneLine(rule.title)}`,
-    '',
-    `- Severity: ${rule.severity}`,
-    `- Enabled by default: ${isEnabledByDefault(rule) ? 'yes' : 'no (enable it with `oidc-guard.enable` in the config file)'}`,
-    `- Prior art: ${anchors(rule)}`,
-    '',
-    oneLine(rule.rationale),
-    '',
-    `**Fix:** ${rule.fix.includes('\n') ? `\n\n${rule.fix}` : oneLine(rule.fix)}`,
-    ''
-  ].join('\n')
-}
-
-function table(rules: readonly RuleMeta[]): string {
-  return [
-    '| Rule | Name | Severity | Enabled by default |',
-    '|---|---|---|---|',
-    ...rules.map(r => `| [${r.id}](#${r.id.toLowerCase()}) | ${r.name} | ${r.severity} | ${isEnabledByDefault(r) ? 'yes' : 'no'} |`)
-  ].join('\n')
-}
+const STYLE: RuleDocStyle = { isEnabled: isEnabledByDefault, enableHint: 'enable it with `oidc-guard.enable` in the config file' }
+const section = (rule: RuleMeta): string => ruleSection(rule, STYLE)
+const table = (rules: readonly RuleMeta[]): string => ruleTable(rules, STYLE)
 
 function group(title: string, intro: string, rules: readonly RuleMeta[]): string[] {
   return [`## ${title}`, '', intro, '', table(rules), '', ...rules.map(section)]

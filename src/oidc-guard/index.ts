@@ -28,8 +28,8 @@ export interface OidcGuardOptions {
 }
 
 const list = { type: 'array', items: { type: 'string', minLength: 1 } } as const
-/** Keys the run-time gate reads; their shape is validated by tokenPolicyFromConfig, so they pass through open here. */
-const TOKEN_POLICY_KEYS = [
+/** verify-token policy settings that are also action inputs and CLI flags (raw strings; the gate parses them). */
+export const TOKEN_POLICY_INPUTS = [
   'allowed-repositories',
   'allowed-refs',
   'allowed-environments',
@@ -38,11 +38,10 @@ const TOKEN_POLICY_KEYS = [
   'job-workflow-refs',
   'runner-environment',
   'require-ref-protected',
-  'audience',
-  'issuer',
-  'clock-skew-seconds',
-  'verify-token'
+  'issuer'
 ] as const
+/** Keys the run-time gate reads; their shape is validated by tokenPolicyFromConfig, so they pass through open here. */
+const TOKEN_POLICY_KEYS = [...TOKEN_POLICY_INPUTS, 'audience', 'clock-skew-seconds', 'verify-token'] as const
 
 /** Schema of the `oidc-guard:` section of .github/deploy-gates.yml. */
 export const OIDC_GUARD_SECTION_SCHEMA = {

@@ -1,34 +1,9 @@
-import type { RuleMeta } from '../core/rule.js'
+import { oneLine, ruleSection, ruleTable, type RuleDocStyle } from '../core/rule-docs.js'
 import { ruleFamilies, type RuleFamily } from './rules.js'
 
 export const DOCS_PATH = 'docs/rules/rollback-verify.md'
 
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
-}
-
-function anchors(rule: RuleMeta): string {
-  const entries = Object.entries(rule.anchors ?? {})
-  return entries.length > 0 ? entries.map(([tool, id]) => `${tool} \`${id}\``).join('; ') : '–'
-}
-
-function ruleSection(rule: RuleMeta): string {
-  return [
-    `<a id="${rule.id.toLowerCase()}"></a>`,
-    `### ${rule.id}`,
-    '',
-    `**${rule.name}** — ${oneLine(rule.title)}`,
-    '',
-    `- Severity: ${rule.severity}`,
-    `- Enabled by default: ${rule.enabledByDefault === false ? 'no (enable it with `rollback-verify.enable`)' : 'yes'}`,
-    `- Prior art: ${anchors(rule)}`,
-    '',
-    oneLine(rule.rationale),
-    '',
-    `**Fix:** ${oneLine(rule.fix)}`,
-    ''
-  ].join('\n')
-}
+const STYLE: RuleDocStyle = { isEnabled: rule => rule.enabledByDefault !== false, enableHint: 'enable it with `rollback-verify.enable`' }
 
 function familySection(family: RuleFamily): string[] {
   return [
@@ -36,11 +11,9 @@ function familySection(family: RuleFamily): string[] {
     '',
     oneLine(family.intro),
     '',
-    '| Rule | Name | Severity |',
-    '|---|---|---|',
-    ...family.rules.map(r => `| [${r.id}](#${r.id.toLowerCase()}) | ${r.name} | ${r.severity} |`),
+    ruleTable(family.rules, STYLE),
     '',
-    ...family.rules.map(ruleSection)
+    ...family.rules.map(rule => ruleSection(rule, STYLE))
   ]
 }
 

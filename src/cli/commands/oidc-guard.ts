@@ -1,20 +1,8 @@
 import { UserError } from '../../core/errors.js'
-import { OIDC_GUARD_MODES, runOidcGuard, type OidcGuardMode } from '../../oidc-guard/index.js'
+import { OIDC_GUARD_MODES, runOidcGuard, TOKEN_POLICY_INPUTS, type OidcGuardMode } from '../../oidc-guard/index.js'
 import { rejectUnknownFlags, stringFlag } from '../args.js'
 import type { CliCommand } from '../command.js'
 
-/** verify-token policy flags, passed to the gate exactly like the action's inputs. */
-const POLICY_FLAGS = [
-  'allowed-repositories',
-  'allowed-refs',
-  'allowed-environments',
-  'allowed-events',
-  'denied-events',
-  'job-workflow-refs',
-  'runner-environment',
-  'require-ref-protected',
-  'issuer'
-]
 
 export const command: CliCommand = {
   name: 'oidc-guard',
@@ -29,12 +17,12 @@ export const command: CliCommand = {
     '  trust-policies: AWS/GCP/Azure trust policies (JSON, YAML, Terraform) in the given files or globs.'
   ].join('\n'),
   async run(args, flags, ctx) {
-    rejectUnknownFlags(flags, ['min-auth-level', 'audience', ...POLICY_FLAGS])
+    rejectUnknownFlags(flags, ['min-auth-level', 'audience', ...TOKEN_POLICY_INPUTS])
     const first = args[0]
     const mode: OidcGuardMode = first !== undefined && (OIDC_GUARD_MODES as readonly string[]).includes(first) ? (first as OidcGuardMode) : 'audit'
     const paths = mode === first ? args.slice(1) : args
     const inputs: Record<string, string> = {}
-    for (const name of POLICY_FLAGS) {
+    for (const name of TOKEN_POLICY_INPUTS) {
       const value = stringFlag(flags, name)
       if (value !== undefined) inputs[name] = value
     }
