@@ -32176,8 +32176,8 @@ async function runWorkflowAudit(ctx, options) {
 
 const OIDC_GUARD_MODES = ['audit', 'verify-token', 'trust-policies'];
 const oidc_guard_list = { type: 'array', items: { type: 'string', minLength: 1 } };
-/** Keys the run-time gate reads; their shape is validated by tokenPolicyFromConfig, so they pass through open here. */
-const TOKEN_POLICY_KEYS = [
+/** verify-token policy settings that are also action inputs and CLI flags (raw strings; the gate parses them). */
+const TOKEN_POLICY_INPUTS = [
     'allowed-repositories',
     'allowed-refs',
     'allowed-environments',
@@ -32186,11 +32186,10 @@ const TOKEN_POLICY_KEYS = [
     'job-workflow-refs',
     'runner-environment',
     'require-ref-protected',
-    'audience',
-    'issuer',
-    'clock-skew-seconds',
-    'verify-token'
+    'issuer'
 ];
+/** Keys the run-time gate reads; their shape is validated by tokenPolicyFromConfig, so they pass through open here. */
+const TOKEN_POLICY_KEYS = [...TOKEN_POLICY_INPUTS, 'audience', 'clock-skew-seconds', 'verify-token'];
 /** Schema of the `oidc-guard:` section of .github/deploy-gates.yml. */
 const OIDC_GUARD_SECTION_SCHEMA = {
     type: 'object',
@@ -32304,18 +32303,6 @@ async function runAudit(ctx, options, section) {
 
 
 
-/** verify-token policy flags, passed to the gate exactly like the action's inputs. */
-const POLICY_FLAGS = [
-    'allowed-repositories',
-    'allowed-refs',
-    'allowed-environments',
-    'allowed-events',
-    'denied-events',
-    'job-workflow-refs',
-    'runner-environment',
-    'require-ref-protected',
-    'issuer'
-];
 const oidc_guard_command = {
     name: 'oidc-guard',
     summary: 'CI/CD authentication guard: workflow audit (OG-WF), OIDC token gate (OG-RT), cloud trust-policy audit (OG-TP)',
@@ -32329,12 +32316,12 @@ const oidc_guard_command = {
         '  trust-policies: AWS/GCP/Azure trust policies (JSON, YAML, Terraform) in the given files or globs.'
     ].join('\n'),
     async run(args, flags, ctx) {
-        rejectUnknownFlags(flags, ['min-auth-level', 'audience', ...POLICY_FLAGS]);
+        rejectUnknownFlags(flags, ['min-auth-level', 'audience', ...TOKEN_POLICY_INPUTS]);
         const first = args[0];
         const mode = first !== undefined && OIDC_GUARD_MODES.includes(first) ? first : 'audit';
         const paths = mode === first ? args.slice(1) : args;
         const inputs = {};
-        for (const name of POLICY_FLAGS) {
+        for (const name of TOKEN_POLICY_INPUTS) {
             const value = stringFlag(flags, name);
             if (value !== undefined)
                 inputs[name] = value;

@@ -37615,24 +37615,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-/** verify-token policy inputs, handed to the gate as raw strings (it parses lists and booleans). */
-const POLICY_INPUTS = [
-    'allowed-repositories',
-    'allowed-refs',
-    'allowed-environments',
-    'allowed-events',
-    'denied-events',
-    'job-workflow-refs',
-    'runner-environment',
-    'require-ref-protected',
-    'issuer'
-];
 await (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .runAction */ .Cs)('oidc-guard', async (ctx) => {
     const raw = _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4('mode').trim() || 'audit';
     if (!_oidc_guard_index_js__WEBPACK_IMPORTED_MODULE_2__/* .OIDC_GUARD_MODES */ .JA.includes(raw)) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`mode: "${raw}" is not one of ${_oidc_guard_index_js__WEBPACK_IMPORTED_MODULE_2__/* .OIDC_GUARD_MODES */ .JA.join(', ')}`);
     }
-    const inputs = Object.fromEntries(POLICY_INPUTS.map(name => [name, _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4(name)]));
+    const inputs = Object.fromEntries(_oidc_guard_index_js__WEBPACK_IMPORTED_MODULE_2__/* .TOKEN_POLICY_INPUTS */ .p9.map(name => [name, _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4(name)]));
     return (0,_oidc_guard_index_js__WEBPACK_IMPORTED_MODULE_2__/* .runOidcGuard */ .OK)(ctx, {
         mode: raw,
         paths: (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .listInput */ .dt)('paths'),
@@ -38876,6 +38864,7 @@ function parseThreshold(value, what) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   JA: () => (/* binding */ OIDC_GUARD_MODES),
+  p9: () => (/* binding */ TOKEN_POLICY_INPUTS),
   OK: () => (/* binding */ runOidcGuard)
 });
 
@@ -42848,8 +42837,8 @@ async function runWorkflowAudit(ctx, options) {
 
 const OIDC_GUARD_MODES = ['audit', 'verify-token', 'trust-policies'];
 const list = { type: 'array', items: { type: 'string', minLength: 1 } };
-/** Keys the run-time gate reads; their shape is validated by tokenPolicyFromConfig, so they pass through open here. */
-const TOKEN_POLICY_KEYS = [
+/** verify-token policy settings that are also action inputs and CLI flags (raw strings; the gate parses them). */
+const TOKEN_POLICY_INPUTS = [
     'allowed-repositories',
     'allowed-refs',
     'allowed-environments',
@@ -42858,11 +42847,10 @@ const TOKEN_POLICY_KEYS = [
     'job-workflow-refs',
     'runner-environment',
     'require-ref-protected',
-    'audience',
-    'issuer',
-    'clock-skew-seconds',
-    'verify-token'
+    'issuer'
 ];
+/** Keys the run-time gate reads; their shape is validated by tokenPolicyFromConfig, so they pass through open here. */
+const TOKEN_POLICY_KEYS = [...TOKEN_POLICY_INPUTS, 'audience', 'clock-skew-seconds', 'verify-token'];
 /** Schema of the `oidc-guard:` section of .github/deploy-gates.yml. */
 const OIDC_GUARD_SECTION_SCHEMA = {
     type: 'object',
