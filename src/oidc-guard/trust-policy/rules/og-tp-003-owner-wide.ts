@@ -1,7 +1,5 @@
-import { analyzeStatement } from '../analysis.js'
-import { analyzeCel } from '../gcp-condition.js'
-import { azureExpressionReach } from './azure.js'
-import { conditionLabel, trustFinding, type TrustPolicyRule } from './types.js'
+import { subjectReachFindings } from './subject-reach.js'
+import type { TrustPolicyRule } from './types.js'
 
 export const rule: TrustPolicyRule = {
   id: 'OG-TP-003',
@@ -14,28 +12,6 @@ export const rule: TrustPolicyRule = {
   fix: 'Name the repositories that deploy ("repo:ORG/REPO:environment:prod"), or pin job_workflow_ref to one reviewed reusable deploy workflow.',
   anchors: { checkov: 'CKV_AWS_358', actionscope: 'AS007' },
   check(trust) {
-    if (trust.kind === 'aws') {
-      return trust.statements.flatMap(statement => {
-        const scope = analyzeStatement(statement).scope
-        if (scope?.reach !== 'owner') return []
-        const c = scope.condition
-        return [
-          trustFinding(rule, trust, {
-            line: c.valueLines[scope.valueIndex] ?? c.line,
-            message: `${conditionLabel(c)}: ${scope.detail.why}`,
-            identity: `${statement.index}:${c.claim}:${c.values[scope.valueIndex]}`,
-            adminRaise: true
-          })
-        ]
-      })
-    }
-    if (trust.kind === 'gcp') {
-      const cel = analyzeCel(trust.condition)
-      if (cel.reach !== 'owner') return []
-      return [trustFinding(rule, trust, { line: trust.conditionLine, message: `attribute_condition: ${cel.detail!.why}`, identity: 'condition' })]
-    }
-    const expr = azureExpressionReach(trust)
-    if (expr?.reach.reach !== 'owner') return []
-    return [trustFinding(rule, trust, { line: trust.expressionLine, message: `flexible credential: ${expr.reach.why}`, identity: expr.pattern })]
+    return subjectReachFindings(rule, trust, { aws: ['owner'], gcp: ['owner'], azure: ['owner'], azureLabel: 'flexible credential' })
   }
 }
