@@ -918,8 +918,8 @@ function githubProviderRefsInText(text) {
     return refs;
 }
 
-// EXTERNAL MODULE: ./src/oidc-guard/trust-policy/rules/index.ts + 13 modules
-var rules = __webpack_require__(1231);
+// EXTERNAL MODULE: ./src/oidc-guard/trust-policy/rules/index.ts + 14 modules
+var rules = __webpack_require__(3922);
 ;// CONCATENATED MODULE: ./src/oidc-guard/trust-policy/audit.ts
 
 

@@ -40481,8 +40481,8 @@ async function runTokenGate(ctx, options, getIdToken) {
     return result;
 }
 
-// EXTERNAL MODULE: ./src/oidc-guard/trust-policy/rules/index.ts + 13 modules
-var rules = __nccwpck_require__(1231);
+// EXTERNAL MODULE: ./src/oidc-guard/trust-policy/rules/index.ts + 14 modules
+var rules = __nccwpck_require__(3922);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/oidc-guard/workflow/secrets.ts
@@ -43112,7 +43112,7 @@ function githubClaimOf(key) {
 
 /***/ }),
 
-/***/ 1231:
+/***/ 3922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43224,10 +43224,46 @@ function azureExpressionReach(trust) {
     return chosen;
 }
 
+;// CONCATENATED MODULE: ./src/oidc-guard/trust-policy/rules/subject-reach.ts
+
+
+
+
+/**
+ * The shared check of the subject-breadth rules (OG-TP-002/003/004): each
+ * cloud's trust is reduced to its broadest subject reach, and the rule
+ * reports the reaches it is about.
+ */
+function subjectReachFindings(rule, trust, select) {
+    if (trust.kind === 'aws') {
+        return trust.statements.flatMap(statement => {
+            const scope = (0,analysis/* analyzeStatement */.MJ)(statement).scope;
+            if (!scope || !select.aws.includes(scope.reach))
+                return [];
+            const c = scope.condition;
+            return [
+                trustFinding(rule, trust, {
+                    line: c.valueLines[scope.valueIndex] ?? c.line,
+                    message: `${conditionLabel(c)}: ${scope.detail.why}`,
+                    identity: `${statement.index}:${c.claim}:${c.values[scope.valueIndex]}`,
+                    adminRaise: true
+                })
+            ];
+        });
+    }
+    if (trust.kind === 'gcp') {
+        const cel = (0,gcp_condition/* analyzeCel */.x)(trust.condition);
+        if (cel.reach === undefined || !select.gcp.includes(cel.reach))
+            return [];
+        return [trustFinding(rule, trust, { line: trust.conditionLine, message: `attribute_condition: ${cel.detail.why}`, identity: 'condition' })];
+    }
+    const expr = azureExpressionReach(trust);
+    if (!expr || !select.azure.includes(expr.reach.reach))
+        return [];
+    return [trustFinding(rule, trust, { line: trust.expressionLine, message: `${select.azureLabel}: ${expr.reach.why}`, identity: expr.pattern })];
+}
+
 ;// CONCATENATED MODULE: ./src/oidc-guard/trust-policy/rules/og-tp-002-any-repository.ts
-
-
-
 
 const og_tp_002_any_repository_rule = {
     id: 'OG-TP-002',
@@ -43239,39 +43275,11 @@ const og_tp_002_any_repository_rule = {
     fix: 'Replace the wildcard with the exact owner and repository ("repo:OWNER/REPO:environment:prod"), ideally the immutable "repo:OWNER@OWNER_ID/REPO@REPO_ID:…" form.',
     anchors: { checkov: 'CKV_AWS_358' },
     check(trust) {
-        if (trust.kind === 'aws') {
-            return trust.statements.flatMap(statement => {
-                const scope = (0,analysis/* analyzeStatement */.MJ)(statement).scope;
-                if (scope?.reach !== 'any')
-                    return [];
-                const c = scope.condition;
-                return [
-                    trustFinding(og_tp_002_any_repository_rule, trust, {
-                        line: c.valueLines[scope.valueIndex] ?? c.line,
-                        message: `${conditionLabel(c)}: ${scope.detail.why}`,
-                        identity: `${statement.index}:${c.claim}:${c.values[scope.valueIndex]}`,
-                        adminRaise: true
-                    })
-                ];
-            });
-        }
-        if (trust.kind === 'gcp') {
-            const cel = (0,gcp_condition/* analyzeCel */.x)(trust.condition);
-            if (cel.reach !== 'any')
-                return [];
-            return [trustFinding(og_tp_002_any_repository_rule, trust, { line: trust.conditionLine, message: `attribute_condition: ${cel.detail.why}`, identity: 'condition' })];
-        }
-        const expr = azureExpressionReach(trust);
-        if (expr?.reach.reach !== 'any')
-            return [];
-        return [trustFinding(og_tp_002_any_repository_rule, trust, { line: trust.expressionLine, message: `claimsMatchingExpression: ${expr.reach.why}`, identity: expr.pattern })];
+        return subjectReachFindings(og_tp_002_any_repository_rule, trust, { aws: ['any'], gcp: ['any'], azure: ['any'], azureLabel: 'claimsMatchingExpression' });
     }
 };
 
 ;// CONCATENATED MODULE: ./src/oidc-guard/trust-policy/rules/og-tp-003-owner-wide.ts
-
-
-
 
 const og_tp_003_owner_wide_rule = {
     id: 'OG-TP-003',
@@ -43283,39 +43291,11 @@ const og_tp_003_owner_wide_rule = {
     fix: 'Name the repositories that deploy ("repo:ORG/REPO:environment:prod"), or pin job_workflow_ref to one reviewed reusable deploy workflow.',
     anchors: { checkov: 'CKV_AWS_358', actionscope: 'AS007' },
     check(trust) {
-        if (trust.kind === 'aws') {
-            return trust.statements.flatMap(statement => {
-                const scope = (0,analysis/* analyzeStatement */.MJ)(statement).scope;
-                if (scope?.reach !== 'owner')
-                    return [];
-                const c = scope.condition;
-                return [
-                    trustFinding(og_tp_003_owner_wide_rule, trust, {
-                        line: c.valueLines[scope.valueIndex] ?? c.line,
-                        message: `${conditionLabel(c)}: ${scope.detail.why}`,
-                        identity: `${statement.index}:${c.claim}:${c.values[scope.valueIndex]}`,
-                        adminRaise: true
-                    })
-                ];
-            });
-        }
-        if (trust.kind === 'gcp') {
-            const cel = (0,gcp_condition/* analyzeCel */.x)(trust.condition);
-            if (cel.reach !== 'owner')
-                return [];
-            return [trustFinding(og_tp_003_owner_wide_rule, trust, { line: trust.conditionLine, message: `attribute_condition: ${cel.detail.why}`, identity: 'condition' })];
-        }
-        const expr = azureExpressionReach(trust);
-        if (expr?.reach.reach !== 'owner')
-            return [];
-        return [trustFinding(og_tp_003_owner_wide_rule, trust, { line: trust.expressionLine, message: `flexible credential: ${expr.reach.why}`, identity: expr.pattern })];
+        return subjectReachFindings(og_tp_003_owner_wide_rule, trust, { aws: ['owner'], gcp: ['owner'], azure: ['owner'], azureLabel: 'flexible credential' });
     }
 };
 
 ;// CONCATENATED MODULE: ./src/oidc-guard/trust-policy/rules/og-tp-004-any-context.ts
-
-
-
 
 const og_tp_004_any_context_rule = {
     id: 'OG-TP-004',
@@ -43326,32 +43306,7 @@ const og_tp_004_any_context_rule = {
     rationale: 'repo:ORG/REPO:* lets any branch (anyone with push access), any tag and pull_request runs assume the role; environment protection rules are bypassed.',
     fix: 'Scope the subject to an environment with protection rules ("repo:ORG/REPO:environment:prod") or to the protected branch ("repo:ORG/REPO:ref:refs/heads/main").',
     check(trust) {
-        if (trust.kind === 'aws') {
-            return trust.statements.flatMap(statement => {
-                const scope = (0,analysis/* analyzeStatement */.MJ)(statement).scope;
-                if (scope?.reach !== 'repo-any-context' && scope?.reach !== 'pull-request')
-                    return [];
-                const c = scope.condition;
-                return [
-                    trustFinding(og_tp_004_any_context_rule, trust, {
-                        line: c.valueLines[scope.valueIndex] ?? c.line,
-                        message: `${conditionLabel(c)}: ${scope.detail.why}`,
-                        identity: `${statement.index}:${c.claim}:${c.values[scope.valueIndex]}`,
-                        adminRaise: true
-                    })
-                ];
-            });
-        }
-        if (trust.kind === 'gcp') {
-            const cel = (0,gcp_condition/* analyzeCel */.x)(trust.condition);
-            if (cel.reach !== 'repo-any-context' && cel.reach !== 'pull-request')
-                return [];
-            return [trustFinding(og_tp_004_any_context_rule, trust, { line: trust.conditionLine, message: `attribute_condition: ${cel.detail.why}`, identity: 'condition' })];
-        }
-        const expr = azureExpressionReach(trust);
-        if (expr?.reach.reach !== 'repo-any-context')
-            return [];
-        return [trustFinding(og_tp_004_any_context_rule, trust, { line: trust.expressionLine, message: `flexible credential: ${expr.reach.why}`, identity: expr.pattern })];
+        return subjectReachFindings(og_tp_004_any_context_rule, trust, { aws: ['repo-any-context', 'pull-request'], gcp: ['repo-any-context', 'pull-request'], azure: ['repo-any-context'], azureLabel: 'flexible credential' });
     }
 };
 
