@@ -1,4 +1,4 @@
-import { lstat, readFile, realpath, stat } from 'node:fs/promises'
+import { lstat, open, realpath, stat } from 'node:fs/promises'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { glob } from 'tinyglobby'
 import { InputFileError } from './errors.js'
@@ -32,6 +32,44 @@ export function displayPath(workspace: string, path: string): string {
  * writes it) is decoded, so the content is judged, not its encoding.
  */
 export async function readTextInput(path: string, options: ReadOptions): Promise<string> {
+  const { bytes, shown } = await readInputBytes(path, options)
+  return decodeText(bytes, shown)
+}
+
+/**
+ * One buffer reused from file to file, so reading many large reports keeps
+ * one file's bytes in memory, not one per file until the next collection.
+ * A read returns a view of it, valid until the next read.
+ */
+export class ReadBuffer {
+  private buffer = Buffer.allocUnsafeSlow(0)
+
+  async read(abs: string, size: number): Promise<Buffer> {
+    if (this.buffer.length < size) this.buffer = Buffer.allocUnsafeSlow(size)
+    return readInto(abs, this.buffer, size)
+  }
+}
+
+async function readInto(abs: string, buffer: Buffer, size: number): Promise<Buffer> {
+  const handle = await open(abs, 'r')
+  try {
+    let length = 0
+    while (length < size) {
+      const { bytesRead } = await handle.read(buffer, length, size - length, length)
+      if (bytesRead === 0) break
+      length += bytesRead
+    }
+    return buffer.subarray(0, length)
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * readTextInput's checks, then the raw bytes (into `into` when given: the
+ * view is valid until its next read). `shown` is the path for messages.
+ */
+export async function readInputBytes(path: string, options: ReadOptions, into?: ReadBuffer): Promise<{ bytes: Buffer; shown: string }> {
   const abs = resolve(options.workspace, path)
   const shown = displayPath(options.workspace, path)
   let info
@@ -67,8 +105,9 @@ export async function readTextInput(path: string, options: ReadOptions): Promise
     throw new InputFileError(shown, `file is ${formatBytes(real.size)}, larger than the ${formatBytes(max)} limit`)
   }
   if (real.size === 0) throw new InputFileError(shown, 'file is empty')
-  const bytes = await readFile(abs)
-  return decodeText(bytes, shown)
+  const bytes = into ? await into.read(abs, real.size) : await readInto(abs, Buffer.allocUnsafe(real.size), real.size)
+  if (bytes.length === 0) throw new InputFileError(shown, 'file is empty')
+  return { bytes, shown }
 }
 
 export function decodeText(bytes: Buffer, shown: string): string {

@@ -16,7 +16,7 @@ export interface Finding {
   /** Tool or rule set that reported it: trivy, gitleaks, container-lint, oidc-guard… */
   source: string
   /** Every source that reported the same finding (after dedupe); starts as [source]. */
-  sources?: string[]
+  sources?: readonly string[]
   ruleId: string
   ruleName: string
   severity: Severity
@@ -46,7 +46,26 @@ export function fingerprintOf(...parts: Array<string | number | undefined>): str
   // One-shot hash: about 3x faster than createHash per finding, same digest.
   let input = ''
   for (const part of parts) input += `${part ?? ''}\u0000`
-  return hash('sha256', input, 'hex').slice(0, 32)
+  return sha256Hex128(input)
+}
+
+/**
+ * The first 128 bits of sha256(input) in hex. Encoded from the digest bytes,
+ * not sliced from the full hex: a slice would keep the 64-character string
+ * alive behind every finding (V8 shares the text of long slices).
+ */
+export function sha256Hex128(input: string): string {
+  // The digest as a 32-character latin1 ('binary') string, then hex: about 2x cheaper than a Buffer digest.
+  return Buffer.from(hash('sha256', input, 'binary'), 'latin1').toString('hex', 0, 16)
+}
+
+const SHARED_SOURCES = new Map<string, readonly string[]>()
+
+/** `[source]` as one frozen array per tool, shared by all its findings (dedupe builds new arrays, never edits). */
+export function sourcesOf(source: string): readonly string[] {
+  let sources = SHARED_SOURCES.get(source)
+  if (sources === undefined) SHARED_SOURCES.set(source, (sources = Object.freeze([source])))
+  return sources
 }
 
 /** Normalises a path to forward slashes without a leading "./". */

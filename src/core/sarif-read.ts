@@ -5,6 +5,7 @@
  * and severity. Pure: no I/O, never mutates the log.
  */
 import { normalizePath } from './finding.js'
+import { isList, LazyList, type JsonList } from './lazy-json.js'
 import type { Severity } from './severity.js'
 import { sarifLevelSeverity, securitySeverity } from './severity-map.js'
 
@@ -20,13 +21,21 @@ function fail(message: string): never {
 }
 
 export function isSarifObject(value: unknown): value is SarifObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof LazyList)
 }
 
 function optArray(obj: SarifObject, key: string, where: string): unknown[] | undefined {
   const value = obj[key]
   if (value === undefined || value === null) return undefined
   if (!Array.isArray(value)) fail(`${where}.${key} is not an array`)
+  return value
+}
+
+/** optArray for `results`, the one array that may be lazy (see lazy-json). */
+function optList(obj: SarifObject, key: string, where: string): JsonList | undefined {
+  const value = obj[key]
+  if (value === undefined || value === null) return undefined
+  if (!isList(value)) fail(`${where}.${key} is not an array`)
   return value
 }
 
@@ -80,7 +89,7 @@ export interface SarifRun {
   baseUris: Map<string, string>
   artifacts: unknown[]
   /** undefined when the run has no results array (absent or null): read them through runResults(). */
-  results: unknown[] | undefined
+  results: JsonList | undefined
   /** invocations[].executionSuccessful === false somewhere. */
   executionFailed: boolean
 }
@@ -119,7 +128,7 @@ export function readRun(run: unknown, index: number): SarifRun {
     extensions,
     baseUris,
     artifacts: optArray(run, 'artifacts', where) ?? [],
-    results: optArray(run, 'results', where),
+    results: optList(run, 'results', where),
     executionFailed
   }
   const version = stringAt(driver, 'semanticVersion') ?? stringAt(driver, 'version')
@@ -140,7 +149,7 @@ export function readRun(run: unknown, index: number): SarifRun {
  * executionSuccessful: a renamed or dropped key must never turn a blocking
  * report into a pass.
  */
-export function runResults(run: SarifRun): unknown[] {
+export function runResults(run: SarifRun): JsonList {
   if (run.results === undefined) fail(`${run.where} (${run.driverName}) has no results array: the tool did not complete`)
   return run.results
 }

@@ -112,7 +112,7 @@ function buildRun(source: string, findings: Finding[], options: SarifWriteOption
     // The rule's score is its most severe result's; each result carries its own so that a
     // reader (ours included) does not raise a low result to the rule's critical.
     const properties: SarifResult['properties'] = { severity: f.severity, kind: f.kind, ...f.properties, 'security-severity': SECURITY_SEVERITY[f.severity] }
-    if (f.sources && f.sources.length > 1) properties.sources = f.sources
+    if (f.sources && f.sources.length > 1) properties.sources = [...f.sources]
     results.push({
       ruleId: f.ruleId,
       ruleIndex: index,

@@ -3,6 +3,7 @@
  * are shared by several tools (`null`, `[]`, `{"results": null}`): they get
  * several candidates, ordered by a tool name in the file name.
  */
+import { isList, listAt } from '../core/lazy-json.js'
 import { looksLikeSarif } from '../core/sarif-read.js'
 import type { ReportFormat } from './parse.js'
 import { isObj, type Obj } from './parsers/fields.js'
@@ -36,9 +37,9 @@ export function detectFormat(doc: unknown, path = ''): ReportFormat | undefined 
 
 function candidatesOf(doc: unknown): ReportFormat[] {
   if (doc === null) return ['gitleaks-json', 'trivy-json']
-  if (Array.isArray(doc)) {
+  if (isList(doc)) {
     if (doc.length === 0) return ['gitleaks-json', 'trivy-json', 'checkov-json']
-    const first = doc[0]
+    const first = listAt(doc, 0)
     if (!isObj(first)) return []
     if ('RuleID' in first || ('rule' in first && ('offender' in first || 'lineNumber' in first))) return ['gitleaks-json']
     if ('check_type' in first || isCheckovSummary(first)) return ['checkov-json']
@@ -61,8 +62,8 @@ function candidatesOf(doc: unknown): ReportFormat[] {
 
 function resultsCandidates(doc: Obj): ReportFormat[] {
   const results = doc.results
-  if (Array.isArray(results) && results.length > 0) {
-    const first = results[0]
+  if (isList(results) && results.length > 0) {
+    const first = listAt(results, 0)
     if (isObj(first)) {
       if ('check_id' in first) return ['semgrep-json']
       if ('rule_id' in first || 'long_id' in first || 'location' in first) return ['tfsec-json']
@@ -70,7 +71,7 @@ function resultsCandidates(doc: Obj): ReportFormat[] {
   }
   if ('errors' in doc || 'paths' in doc || 'version' in doc) return ['semgrep-json']
   if (isObj(results)) return 'failed_checks' in results || 'passed_checks' in results ? ['checkov-json'] : []
-  if (results === null || Array.isArray(results)) return ['tfsec-json', 'semgrep-json']
+  if (results === null || isList(results)) return ['tfsec-json', 'semgrep-json']
   // A results key of the wrong type: let the likeliest parser report the type error.
   return ['tfsec-json']
 }
@@ -102,8 +103,8 @@ function byFileName(candidates: ReportFormat[], path: string): ReportFormat[] {
 
 /** A short description of a document for "no known shape" errors. */
 export function describeShape(doc: unknown): string {
-  if (Array.isArray(doc)) {
-    const first = doc[0]
+  if (isList(doc)) {
+    const first = doc.length > 0 ? listAt(doc, 0) : undefined
     return isObj(first) ? `an array of objects with keys ${keyList(first)}` : `an array of ${first === null ? 'null' : typeof first}`
   }
   if (isObj(doc)) return `an object with keys ${keyList(doc)}`

@@ -2,12 +2,12 @@ import { isAbsolute, relative, sep } from 'node:path'
 import type { RunContext } from '../core/context.js'
 import { errorMessage, InputFileError, isUserError } from '../core/errors.js'
 import type { Finding } from '../core/finding.js'
-import { expandGlobs, readTextInput, type ReadOptions } from '../core/files.js'
+import { expandGlobs, readInputBytes, ReadBuffer, type ReadOptions } from '../core/files.js'
 import type { InputError, ScanResult } from '../core/result.js'
 import { isSeverity, type Severity } from '../core/severity.js'
 import { loadBaseline } from './baseline.js'
 import { dedupeFindings } from './dedupe.js'
-import { parseReport, REPORT_FORMATS, type ParsedReport, type ReportFormat } from './parse.js'
+import { parseReportBytes, REPORT_FORMATS, type ParsedReport, type ReportFormat } from './parse.js'
 
 export interface GatesOptions {
   /** Report paths or globs. */
@@ -82,13 +82,10 @@ export function parseSecretSeverity(value: string): Severity | undefined {
   throw new InputFileError('(secret-severity)', `"${value}" is not a severity`)
 }
 
-/**
- * One report read and parsed in its own frame: a local of runGates would keep
- * the previous report's text (~15 MB) alive while the next one is read.
- */
-async function readReport(file: string, readOptions: ReadOptions, options: GatesOptions): Promise<ParsedReport> {
-  const text = await readTextInput(file, readOptions)
-  return parseReport(text, file, { format: options.format, secretSeverity: options.secretSeverity })
+/** One report read (into the run's reused buffer) and parsed; only its findings outlive the call. */
+async function readReport(file: string, readOptions: ReadOptions, options: GatesOptions, buffer: ReadBuffer): Promise<ParsedReport> {
+  const { bytes, shown } = await readInputBytes(file, readOptions, buffer)
+  return parseReportBytes(bytes, file, { format: options.format, secretSeverity: options.secretSeverity, shown })
 }
 
 /**
@@ -107,9 +104,10 @@ export async function runGates(ctx: RunContext, options: GatesOptions): Promise<
   const expanded = await expandGlobs(options.reports, ctx.workspace, { allowMissing: options.allowMissing })
   errors.push(...expanded.errors)
   const readOptions = { workspace: ctx.workspace, allowOutside: ctx.allowOutside, maxBytes: options.maxBytes }
+  const buffer = new ReadBuffer()
   for (const file of expanded.files) {
     try {
-      const parsed = await readReport(file, readOptions, options)
+      const parsed = await readReport(file, readOptions, options, buffer)
       inputs.push(file)
       perTool.set(parsed.tool, (perTool.get(parsed.tool) ?? 0) + parsed.findings.length)
       for (const f of parsed.findings) findings.push(relativeToWorkspace(f, ctx.workspace))

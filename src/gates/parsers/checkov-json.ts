@@ -6,7 +6,7 @@
  * are the tool's own suppressions. OSS checkov writes severity null: mapped
  * to high, as checkov's own SARIF writer makes a failed check level error.
  */
-import type { Finding } from '../../core/finding.js'
+import { sourcesOf, type Finding } from '../../core/finding.js'
 import { mapSeverity } from '../../core/severity-map.js'
 import { FingerprintSet, elementObj, fail, isObj, lineNumber, optArray, optObj, reqStr, str, type Obj, cleanPath } from './fields.js'
 import { advisoryUrl, type ParserOutput } from './types.js'
@@ -114,7 +114,7 @@ function toFinding(check: Obj, where: string, checkType: string, fingerprints: F
     if (typeof cvss === 'number') properties.cvss = cvss
     return {
       source: 'checkov',
-      sources: ['checkov'],
+      sources: sourcesOf('checkov'),
       ruleId: advisory,
       ruleName: checkId,
       severity,
@@ -135,7 +135,7 @@ function toFinding(check: Obj, where: string, checkType: string, fingerprints: F
   const name = str(check, 'check_name') || checkId
   return {
     source: 'checkov',
-    sources: ['checkov'],
+    sources: sourcesOf('checkov'),
     ruleId: checkId,
     ruleName: checkId,
     severity,

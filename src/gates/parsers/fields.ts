@@ -1,5 +1,6 @@
 import * as crypto from 'node:crypto'
-import { fingerprintOf, normalizePath } from '../../core/finding.js'
+import { fingerprintOf, normalizePath, sha256Hex128 } from '../../core/finding.js'
+import { isList, LazyList, listAt, type JsonList } from '../../core/lazy-json.js'
 
 /**
  * Small typed readers over JSON.parse output. Reports are untrusted: a key
@@ -18,22 +19,22 @@ export function fail(message: string): never {
 }
 
 export function isObj(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof LazyList)
 }
 
 export function typeName(value: unknown): string {
   if (value === undefined) return 'missing'
   if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
+  if (isList(value)) return 'an array'
   if (typeof value === 'object') return 'an object'
   return `a ${typeof value}`
 }
 
-/** An optional array: absent or null → undefined; any other non-array → error. */
-export function optArray(obj: Obj, key: string, where: string): unknown[] | undefined {
+/** An optional array (lazy or not, see core/lazy-json): absent or null → undefined; any other non-array → error. */
+export function optArray(obj: Obj, key: string, where: string): JsonList | undefined {
   const value = obj[key]
   if (value === undefined || value === null) return undefined
-  if (!Array.isArray(value)) fail(`${where}.${key} is ${typeName(value)}, expected an array`)
+  if (!isList(value)) fail(`${where}.${key} is ${typeName(value)}, expected an array`)
   return value
 }
 
@@ -107,8 +108,8 @@ export function lineNumber(value: unknown): number | undefined {
 }
 
 /** Element `index` of an array that must hold objects. */
-export function elementObj(array: unknown[], index: number, where: string): Obj {
-  const value = array[index]
+export function elementObj(array: JsonList, index: number, where: string): Obj {
+  const value = listAt(array, index)
   if (!isObj(value)) fail(`${where}[${index}] is ${typeName(value)}, expected an object`)
   return value
 }
@@ -145,13 +146,9 @@ export function labelledValue(text: string, label: string): string | undefined {
  * Hash object per finding; the digest is the same bytes either way (a test
  * checks it against fingerprintOf).
  */
-const oneShotHash: ((data: string) => string) | undefined =
-  typeof crypto.hash === 'function' ? data => crypto.hash('sha256', data, 'hex') : undefined
-
 export function fastFingerprint(parts: ReadonlyArray<string | number | undefined>): string {
   // Array#join writes undefined as '' — the same text fingerprintOf hashes for each part.
-  const joined = parts.join('\u0000')
-  return oneShotHash ? oneShotHash(`${joined}\u0000`).slice(0, 32) : fingerprintOf(joined)
+  return typeof crypto.hash === 'function' ? sha256Hex128(`${parts.join('\u0000')}\u0000`) : fingerprintOf(parts.join('\u0000'))
 }
 
 /**

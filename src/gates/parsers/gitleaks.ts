@@ -5,7 +5,8 @@
  * caller's secretSeverity applies. The secret itself never reaches a
  * message or property; it only feeds the fingerprint hash.
  */
-import type { Finding } from '../../core/finding.js'
+import { sourcesOf, type Finding } from '../../core/finding.js'
+import { isList } from '../../core/lazy-json.js'
 import { FingerprintSet, StringPool, elementObj, fail, lineNumber, reqStr, str, type Obj, cleanPath } from './fields.js'
 import type { ParserContext, ParserOutput } from './types.js'
 
@@ -28,7 +29,7 @@ interface Leak {
 export function parseGitleaksJson(doc: unknown, context: ParserContext): ParserOutput {
   // v7 writes null when clean.
   if (doc === null) return { tool: 'gitleaks', findings: [], suppressed: 0 }
-  if (!Array.isArray(doc)) fail('a gitleaks JSON report must be an array of leaks (or null)')
+  if (!isList(doc)) fail('a gitleaks JSON report must be an array of leaks (or null)')
   const fingerprints = new FingerprintSet()
   const pool = new StringPool()
   const findings: Finding[] = []
@@ -79,7 +80,7 @@ function toFinding(leak: Leak, context: ParserContext, fingerprints: Fingerprint
   const ruleId = pool.get(leak.ruleId)
   return {
     source: 'gitleaks',
-    sources: ['gitleaks'],
+    sources: sourcesOf('gitleaks'),
     ruleId,
     ruleName: ruleId,
     severity: context.secretSeverity,

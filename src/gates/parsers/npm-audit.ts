@@ -9,7 +9,8 @@
  * advisory per installed version in its `findings`. `{"error": …}` (e.g.
  * ENOAUDIT) fails closed.
  */
-import type { Finding } from '../../core/finding.js'
+import { listAt, type JsonList } from '../../core/lazy-json.js'
+import { sourcesOf, type Finding } from '../../core/finding.js'
 import type { Severity } from '../../core/severity.js'
 import { mapSeverity } from '../../core/severity-map.js'
 import { FingerprintSet, fail, isObj, optArray, optObj, str, typeName, type Obj } from './fields.js'
@@ -69,7 +70,7 @@ function parseV2(doc: Obj): ParserOutput {
       continue
     }
     for (let i = 0; i < via.length; i++) {
-      const advisory = via[i]
+      const advisory = listAt(via, i)
       if (typeof advisory === 'string') continue
       const at = `${where}.via[${i}]`
       if (!isObj(advisory)) fail(`${at} is ${typeName(advisory)}, expected a package name or an advisory`)
@@ -91,7 +92,7 @@ function parseV2(doc: Obj): ParserOutput {
       if (typeof fixTarget?.isSemVerMajor === 'boolean') properties.fixIsSemVerMajor = fixTarget.isSemVerMajor
       findings.push({
         source: 'npm-audit',
-        sources: ['npm-audit'],
+        sources: sourcesOf('npm-audit'),
         ruleId,
         ruleName: ruleId,
         severity: severityWord(advisory.severity ?? entry.severity, at),
@@ -119,8 +120,8 @@ function parseV2(doc: Obj): ParserOutput {
  * absent, empty or dangling `via` gives no advisory, and the package must
  * not vanish from the gate for that.
  */
-function hasUsableVia(via: unknown[], vulnerabilities: Obj, key: string): boolean {
-  return via.some(item => isObj(item) || (typeof item === 'string' && item !== key && Object.hasOwn(vulnerabilities, item)))
+function hasUsableVia(via: JsonList, vulnerabilities: Obj, key: string): boolean {
+  return [...via].some(item => isObj(item) || (typeof item === 'string' && item !== key && Object.hasOwn(vulnerabilities, item)))
 }
 
 /** The package-level rule id of an entry that names no advisory. */
@@ -149,7 +150,7 @@ function packageFinding(
   const title = `${name} is rated ${String(entry.severity)} by npm audit, which names no advisory for it`
   return {
     source: 'npm-audit',
-    sources: ['npm-audit'],
+    sources: sourcesOf('npm-audit'),
     ruleId: NPM_PACKAGE_RULE,
     ruleName: NPM_PACKAGE_RULE,
     severity,
@@ -201,7 +202,7 @@ function parseV1(doc: Obj): ParserOutput {
       if (range) properties.vulnerableRange = range
       findings.push({
         source: 'npm-audit',
-        sources: ['npm-audit'],
+        sources: sourcesOf('npm-audit'),
         ruleId,
         ruleName: ruleId,
         severity,

@@ -5,7 +5,8 @@
  * gitleaks has no severity (secretSeverity applies); package facts are read
  * from Trivy messages and grype rule help.
  */
-import type { Finding, FindingKind } from '../../core/finding.js'
+import { sourcesOf, type Finding, type FindingKind } from '../../core/finding.js'
+import { listAt } from '../../core/lazy-json.js'
 import {
   isSarifObject,
   isSuppressed,
@@ -112,7 +113,7 @@ function readResults(run: SarifRun, tool: string, context: ParserContext, findin
   const toolVersion = run.driverVersion
   let suppressed = 0
   for (let i = 0; i < results.length; i++) {
-    const result = results[i]
+    const result = listAt(results, i)
     if (!isSarifObject(result)) fail(`${run.where}.results[${i}] is not an object`)
     if (isSuppressed(result)) {
       suppressed++
@@ -179,7 +180,7 @@ function readResults(run: SarifRun, tool: string, context: ParserContext, findin
 
     findings.push({
       source: tool,
-      sources: [tool],
+      sources: sourcesOf(tool),
       ruleId,
       ruleName: facts.ruleName,
       severity,

@@ -3,7 +3,7 @@
  * extra.is_ignored — nosemgrep — are the tool's own suppressions). `errors[]`
  * are scan errors, not findings.
  */
-import type { Finding } from '../../core/finding.js'
+import { sourcesOf, type Finding } from '../../core/finding.js'
 import { mapSeverity } from '../../core/severity-map.js'
 import { FingerprintSet, StringPool, elementObj, fail, isObj, lineNumber, optArray, optObj, reqStr, str, type Obj, cleanPath } from './fields.js'
 import type { ParserOutput } from './types.js'
@@ -48,7 +48,7 @@ export function parseSemgrepJson(doc: unknown): ParserOutput {
     const name = pool.get(lastSegment(checkId))
     findings.push({
       source: 'semgrep',
-      sources: ['semgrep'],
+      sources: sourcesOf('semgrep'),
       ruleId: checkId,
       ruleName: name,
       severity,

@@ -5,7 +5,7 @@
  * findings; ignored ones (status 2 / "ignored") are the tool's suppressions.
  * The legacy boolean `passed` is not trusted (reported findings carry true).
  */
-import type { Finding } from '../../core/finding.js'
+import { sourcesOf, type Finding } from '../../core/finding.js'
 import { mapSeverity } from '../../core/severity-map.js'
 import { FingerprintSet, elementObj, fail, isObj, lineNumber, optArray, optObj, reqStr, str, cleanPath } from './fields.js'
 import type { ParserOutput } from './types.js'
@@ -49,7 +49,7 @@ export function parseTfsecJson(doc: unknown): ParserOutput {
     if (resource) properties.resource = resource
     findings.push({
       source: 'tfsec',
-      sources: ['tfsec'],
+      sources: sourcesOf('tfsec'),
       ruleId,
       ruleName: ruleId,
       severity,

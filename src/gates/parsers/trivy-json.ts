@@ -6,9 +6,10 @@
  * vulnerability entry (package × advisory), per misconfiguration with Status
  * FAIL, per secret and per license entry.
  */
-import type { Finding } from '../../core/finding.js'
+import { sourcesOf, type Finding } from '../../core/finding.js'
 import type { Severity } from '../../core/severity.js'
 import { mapSeverity } from '../../core/severity-map.js'
+import { isList, type JsonList } from '../../core/lazy-json.js'
 import { FingerprintSet, StringPool, elementObj, fail, isObj, optArray, optObj, reqStr, str, strOf, lineNumber, type Obj, cleanPath } from './fields.js'
 import { advisoryUrl, type ParserOutput } from './types.js'
 
@@ -19,7 +20,7 @@ export function parseTrivyJson(doc: unknown): ParserOutput {
   const fingerprints = new FingerprintSet()
   const pool = new StringPool()
   let suppressed = 0
-  const readResults = (results: unknown[] | undefined, where: string, prefix: string): void => {
+  const readResults = (results: JsonList | undefined, where: string, prefix: string): void => {
     if (!results) return
     for (let i = 0; i < results.length; i++) {
       suppressed += readResult(elementObj(results, i, where), `${where}[${i}]`, prefix, out, fingerprints, pool)
@@ -28,7 +29,7 @@ export function parseTrivyJson(doc: unknown): ParserOutput {
 
   // null: pre-0.20 Trivy with nothing found.
   if (doc === null) return { tool: 'trivy', findings: out, suppressed }
-  if (Array.isArray(doc)) {
+  if (isList(doc)) {
     readResults(doc, '', '')
     return { tool: 'trivy', findings: out, suppressed }
   }
@@ -42,7 +43,7 @@ export function parseTrivyJson(doc: unknown): ParserOutput {
       return list ? [[key, list] as const] : []
     })
     if (lists.length === 0) {
-      if (Array.isArray(doc.Vulnerabilities) || Array.isArray(doc.Misconfigurations)) {
+      if (isList(doc.Vulnerabilities) || isList(doc.Misconfigurations)) {
         fail('this is the old `trivy k8s` summary shape (ClusterName with Vulnerabilities/Misconfigurations); re-run with a Trivy that writes Resources[], or scan images and manifests directly')
       }
       return { tool: 'trivy', findings: out, suppressed }
@@ -134,7 +135,7 @@ function checkUnknownKeys(obj: Obj, known: ReadonlySet<string>, where: string, l
   for (const key in obj) {
     if (known.has(key) || !Object.hasOwn(obj, key)) continue
     const value = obj[key]
-    const hides = Array.isArray(value) ? value.length > 0 : objects && isObj(value) && Object.keys(value).length > 0
+    const hides = isList(value) ? value.length > 0 : objects && isObj(value) && Object.keys(value).length > 0
     if (hides) fail(`${where ? `${where}: ` : ''}unknown key ${JSON.stringify(key)} at the ${label} (renamed or unsupported Trivy output?)`)
   }
 }
@@ -163,27 +164,28 @@ function readResult(result: Obj, where: string, prefix: string, out: Finding[], 
       const installed = pool.get(strOf(v.InstalledVersion) ?? '')
       const fixedVersion = pool.get(strOf(v.FixedVersion) ?? '')
       const pkgPath = strOf(v.PkgPath)
+      // Kept for every finding of a large image report: repeated texts pooled, nothing that only Trivy reads
+      // (its own Fingerprint; ours is line-independent already).
       const properties: Record<string, string | number | boolean> = { package: pkg, installedVersion: installed }
       if (fixedVersion) properties.fixedVersion = fixedVersion
       if (pkgPath) properties.pkgPath = pkgPath
-      const status = strOf(v.Status)
+      const status = pool.opt(strOf(v.Status))
       if (status) properties.status = status
       const cvss = cvssScore(v)
       if (cvss !== undefined) properties.cvss = cvss
-      const trivyFingerprint = strOf(v.Fingerprint)
-      if (trivyFingerprint) properties.trivyFingerprint = trivyFingerprint
       const title = pool.opt(strOf(v.Title))
       const severityWord = v.Severity
       const severity = (typeof severityWord === 'string' && TRIVY_SEVERITY.get(severityWord)) || severityOf(v, `${list}[${i}]`)
       out.push({
         source: 'trivy',
-        sources: ['trivy'],
+        sources: sourcesOf('trivy'),
         ruleId: id,
         ruleName: id,
         severity,
         title: title || id,
-        // One flat string (join), not a tree of concatenations: it is kept for every finding.
-        message: [pkg, installed ? ' ' : '', installed, ' is affected by ', id, title ? ': ' : '', title ?? ''].join(''),
+        // Trivy's own SARIF wording; the title is beside it (annotation title, SARIF rule), not repeated in
+        // every kept message. One flat string (join), not a tree of concatenations.
+        message: [pkg, installed ? ' ' : '', installed, ' is affected by ', id].join(''),
         path: target,
         line: 1,
         endLine: undefined,
@@ -226,7 +228,7 @@ function readResult(result: Obj, where: string, prefix: string, out: Finding[], 
       const line = lineNumber(cause?.StartLine) ?? 1
       out.push({
         source: 'trivy',
-        sources: ['trivy'],
+        sources: sourcesOf('trivy'),
         ruleId: id,
         ruleName: id,
         severity: severityOf(m, at),
@@ -258,7 +260,7 @@ function readResult(result: Obj, where: string, prefix: string, out: Finding[], 
       if (category) properties.category = category
       out.push({
         source: 'trivy',
-        sources: ['trivy'],
+        sources: sourcesOf('trivy'),
         ruleId: id,
         ruleName: id,
         severity: severityOf(s, at),
@@ -294,7 +296,7 @@ function readResult(result: Obj, where: string, prefix: string, out: Finding[], 
       const path = filePath ? cleanPath(filePath) : target
       out.push({
         source: 'trivy',
-        sources: ['trivy'],
+        sources: sourcesOf('trivy'),
         ruleId: name,
         ruleName: name,
         severity: severityOf(l, at),

@@ -1,0 +1,388 @@
+/**
+ * Large JSON reports without their whole tree in memory. A 15 MB Trivy
+ * report parsed in one JSON.parse is a ~60 MB tree that outlives several
+ * young-generation collections (each copies it) and then waits in old space
+ * for a full collection: the garbage collector, not the parse, is most of
+ * the cost, and the process keeps several such trees at once.
+ *
+ * Here the bytes are walked once: the few levels that lead to the big
+ * arrays of findings (the "skeleton") are parsed as usual, and the elements
+ * of those arrays are only located, then parsed one at a time when a parser
+ * asks for them, so each element's tree dies young. Which arrays are big is
+ * known from the report formats: a top-level array, `results`,
+ * `Results[].Vulnerabilities|Misconfigurations|Secrets|Licenses` and
+ * `runs[].results`. Anything the walk does not expect makes it give up
+ * (undefined): the caller then parses the text in one piece, which also
+ * produces the precise error message.
+ */
+import { isAscii } from 'node:buffer'
+import { randomUUID } from 'node:crypto'
+
+/** Where a lazy array sits, so a format can say which ones its parser reads. */
+export type LazyKind = 'top' | 'results' | 'trivy-findings' | 'sarif-results'
+
+/** An element of a lazy array is not valid JSON: the caller re-reads the file in one piece for the exact position. */
+export class LazyElementError extends Error {
+  override name = 'LazyElementError'
+}
+
+/** Elements are parsed in runs of about this many bytes: one JSON.parse per run, small enough to die young. */
+const BATCH_BYTES = 64 * 1024
+
+/**
+ * A JSON array whose elements are parsed when read: a run of neighbouring
+ * elements at a time (reads are expected in order), nothing kept after.
+ */
+export class LazyList {
+  private closed = false
+  private batch: unknown[] = []
+  private batchStart = 0
+
+  constructor(
+    readonly kind: LazyKind,
+    private readonly bytes: Buffer,
+    private readonly encoding: 'latin1' | 'utf8',
+    private readonly starts: readonly number[],
+    private readonly ends: readonly number[]
+  ) {}
+
+  get length(): number {
+    return this.starts.length
+  }
+
+  /** Element `index`, parsed with its run of neighbours unless the last run read holds it. */
+  at(index: number): unknown {
+    if (this.closed) throw new Error('internal error: a lazy JSON array was read after its report buffer was released')
+    if (!(index >= 0 && index < this.starts.length)) return undefined
+    const offset = index - this.batchStart
+    if (offset < 0 || offset >= this.batch.length) this.load(index)
+    return this.batch[index - this.batchStart]
+  }
+
+  private load(index: number): void {
+    const from = this.starts[index] as number
+    let last = index
+    while (last + 1 < this.ends.length && (this.ends[last + 1] as number) - from <= BATCH_BYTES) last++
+    let batch: unknown
+    try {
+      // The bytes between elements are commas and white space: bracketed, the run is one JSON array.
+      batch = JSON.parse(`[${this.bytes.toString(this.encoding, from, this.ends[last])}]`)
+    } catch {
+      throw new LazyElementError(`the elements from byte ${from} are not valid JSON`)
+    }
+    if (!Array.isArray(batch) || batch.length !== last - index + 1) throw new LazyElementError(`the elements from byte ${from} do not parse one by one`)
+    this.batch = batch
+    this.batchStart = index
+  }
+
+  *[Symbol.iterator](): IterableIterator<unknown> {
+    for (let i = 0; i < this.starts.length; i++) yield this.at(i)
+  }
+
+  /** After this, at() throws: the bytes behind the list may be reused for the next report. */
+  close(): void {
+    this.closed = true
+    this.batch = []
+  }
+}
+
+/** A JSON array as JSON.parse gives it, or a lazy one. */
+export type JsonList = readonly unknown[] | LazyList
+
+export function isList(value: unknown): value is JsonList {
+  return Array.isArray(value) || value instanceof LazyList
+}
+
+/** Element `index` of a list, lazy or not. */
+export function listAt(list: JsonList, index: number): unknown {
+  return list instanceof LazyList ? list.at(index) : list[index]
+}
+
+export interface LazyDocument {
+  root: unknown
+  lists: LazyList[]
+}
+
+const QUOTE = 0x22
+const BACKSLASH = 0x5c
+const OPEN_OBJECT = 0x7b
+const CLOSE_OBJECT = 0x7d
+const OPEN_ARRAY = 0x5b
+const CLOSE_ARRAY = 0x5d
+const COMMA = 0x2c
+const COLON = 0x3a
+
+/** What the walk does with the value under a key, depending on where it is. */
+type Place = 'root' | 'trivy-result' | 'sarif-run'
+
+function childOf(place: Place, key: string): { lazy: LazyKind } | { walk: Place } | undefined {
+  if (place === 'root') {
+    if (key === 'results') return { lazy: 'results' }
+    if (key === 'Results') return { walk: 'trivy-result' }
+    if (key === 'runs') return { walk: 'sarif-run' }
+    return undefined
+  }
+  if (place === 'trivy-result') {
+    return key === 'Vulnerabilities' || key === 'Misconfigurations' || key === 'Secrets' || key === 'Licenses' ? { lazy: 'trivy-findings' } : undefined
+  }
+  return key === 'results' ? { lazy: 'sarif-results' } : undefined
+}
+
+/** Thrown inside the walk when the bytes are not what it expects; caught in parseLazyJson. */
+class GiveUp extends Error {}
+
+interface PendingList {
+  kind: LazyKind
+  path: Array<string | number>
+  start: number
+  end: number
+  starts: number[]
+  ends: number[]
+}
+
+/**
+ * Walks `bytes` (UTF-8 JSON, no BOM) and returns the document with its big
+ * arrays lazy, or undefined when the bytes are not plain JSON of the
+ * expected layout (the caller then parses the text whole).
+ */
+export function parseLazyJson(bytes: Buffer): LazyDocument | undefined {
+  const encoding = isAscii(bytes) ? 'latin1' : 'utf8'
+  const walk = new Walk(bytes)
+  try {
+    walk.document()
+  } catch (error) {
+    if (error instanceof GiveUp) return undefined
+    throw error
+  }
+  // The skeleton: the bytes outside the lazy arrays, each array replaced by a unique string.
+  const nonce = randomUUID()
+  const pieces: string[] = []
+  let from = 0
+  walk.pending.forEach((list, k) => {
+    pieces.push(bytes.toString(encoding, from, list.start), JSON.stringify(`${nonce}:${k}`))
+    from = list.end
+  })
+  pieces.push(bytes.toString(encoding, from, bytes.length))
+  let root: unknown
+  try {
+    root = JSON.parse(pieces.join(''))
+  } catch {
+    return undefined
+  }
+  const lists: LazyList[] = []
+  walk.pending.forEach((pending, k) => {
+    const list = new LazyList(pending.kind, bytes, encoding, pending.starts, pending.ends)
+    lists.push(list)
+    if (pending.path.length === 0) {
+      root = list
+      return
+    }
+    // A later duplicate key wins in JSON.parse: only a placeholder that survived is replaced.
+    const holder = holderOf(root, pending.path)
+    const last = pending.path[pending.path.length - 1] as string | number
+    if (holder !== undefined && Object.hasOwn(holder, last) && holder[last] === `${nonce}:${k}`) holder[last] = list
+  })
+  return { root, lists }
+}
+
+/** The object or array that holds the last step of `path`, if the parsed skeleton still has it. */
+function holderOf(root: unknown, path: ReadonlyArray<string | number>): Record<string | number, unknown> | undefined {
+  let at: unknown = root
+  for (let s = 0; s < path.length - 1; s++) {
+    if (typeof at !== 'object' || at === null) return undefined
+    const step = path[s] as string | number
+    at = Object.hasOwn(at, step) ? (at as Record<string | number, unknown>)[step] : undefined
+  }
+  return typeof at === 'object' && at !== null ? (at as Record<string | number, unknown>) : undefined
+}
+
+class Walk {
+  readonly pending: PendingList[] = []
+  private readonly n: number
+  private readonly cursor: BackslashCursor = { next: -1 }
+
+  constructor(private readonly b: Buffer) {
+    this.n = b.length
+  }
+
+  document(): void {
+    let i = this.ws(0)
+    const c = this.b[i]
+    if (c === OPEN_ARRAY) i = this.lazyArray(i, [], 'top')
+    else if (c === OPEN_OBJECT) i = this.object(i, [], 'root')
+    else throw new GiveUp()
+    if (this.ws(i) !== this.n) throw new GiveUp()
+  }
+
+  private ws(i: number): number {
+    const b = this.b
+    const n = this.n
+    while (i < n) {
+      const c = b[i]
+      if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return i
+      i++
+    }
+    return i
+  }
+
+  private object(i: number, path: Array<string | number>, place: Place): number {
+    const b = this.b
+    i = this.ws(i + 1)
+    if (b[i] === CLOSE_OBJECT) return i + 1
+    for (;;) {
+      if (b[i] !== QUOTE) throw new GiveUp()
+      const keyEnd = this.string(i)
+      const key = this.key(i, keyEnd)
+      i = this.ws(keyEnd)
+      if (b[i] !== COLON) throw new GiveUp()
+      i = this.ws(i + 1)
+      const child = b[i] === OPEN_ARRAY ? childOf(place, key) : undefined
+      if (child === undefined) i = this.value(i)
+      else if ('lazy' in child) i = this.lazyArray(i, [...path, key], child.lazy)
+      else i = this.array(i, [...path, key], child.walk)
+      i = this.ws(i)
+      if (b[i] === COMMA) {
+        i = this.ws(i + 1)
+        continue
+      }
+      if (b[i] === CLOSE_OBJECT) return i + 1
+      throw new GiveUp()
+    }
+  }
+
+  /** An array walked element by element (objects are walked as `place`, anything else skipped). */
+  private array(i: number, path: Array<string | number>, place: Place): number {
+    const b = this.b
+    i = this.ws(i + 1)
+    if (b[i] === CLOSE_ARRAY) return i + 1
+    for (let index = 0; ; index++) {
+      i = b[i] === OPEN_OBJECT ? this.object(i, [...path, index], place) : this.value(i)
+      i = this.ws(i)
+      if (b[i] === COMMA) {
+        i = this.ws(i + 1)
+        continue
+      }
+      if (b[i] === CLOSE_ARRAY) return i + 1
+      throw new GiveUp()
+    }
+  }
+
+  private lazyArray(i: number, path: Array<string | number>, kind: LazyKind): number {
+    const b = this.b
+    const list: PendingList = { kind, path, start: i, end: i, starts: [], ends: [] }
+    i = this.ws(i + 1)
+    if (b[i] !== CLOSE_ARRAY) {
+      for (;;) {
+        const end = this.value(i)
+        list.starts.push(i)
+        list.ends.push(end)
+        i = this.ws(end)
+        if (b[i] === COMMA) {
+          i = this.ws(i + 1)
+          continue
+        }
+        if (b[i] === CLOSE_ARRAY) break
+        throw new GiveUp()
+      }
+    }
+    list.end = i + 1
+    this.pending.push(list)
+    return i + 1
+  }
+
+  /** A key's text: plain keys decoded directly, escaped ones through JSON.parse. */
+  private key(start: number, end: number): string {
+    const b = this.b
+    for (let j = start + 1; j < end - 1; j++) {
+      const c = b[j] as number
+      if (c === BACKSLASH || c >= 0x80) return JSON.parse(b.toString('utf8', start, end)) as string
+    }
+    return b.toString('latin1', start + 1, end - 1)
+  }
+
+  /** End of the value starting at i. Only its extent is found here; JSON.parse judges the content later. */
+  private value(i: number): number {
+    const b = this.b
+    const n = this.n
+    const c = b[i]
+    if (c === QUOTE) return this.string(i)
+    if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      const end = skipContainer(b, i, n, this.cursor)
+      if (end < 0) throw new GiveUp()
+      return end
+    }
+    // number, true, false, null (or garbage, which JSON.parse rejects later)
+    const start = i
+    while (i < n) {
+      const d = b[i] as number
+      if (d === COMMA || d === CLOSE_ARRAY || d === CLOSE_OBJECT || d === 0x20 || d === 0x0a || d === 0x0d || d === 0x09) break
+      i++
+    }
+    if (i === start) throw new GiveUp()
+    return i
+  }
+
+  /** End (after the closing quote) of the string whose opening quote is at i. */
+  private string(i: number): number {
+    const end = skipString(this.b, i, this.n, this.cursor)
+    if (end < 0) throw new GiveUp()
+    return end
+  }
+}
+
+/** Where the next backslash is, found once and reused while the walk moves forward (an indexOf per string would be quadratic). */
+interface BackslashCursor {
+  next: number
+}
+
+/**
+ * End of the object or array opening at i (-1 when the input ends first).
+ * The hot loop of the walk: every byte of every finding passes here once.
+ */
+function skipContainer(b: Buffer, i: number, n: number, cursor: BackslashCursor): number {
+  let depth = 0
+  while (i < n) {
+    const c = b[i]
+    if (c === QUOTE) {
+      i = skipString(b, i, n, cursor)
+      if (i < 0) return -1
+      continue
+    }
+    i++
+    if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++
+    else if ((c === CLOSE_OBJECT || c === CLOSE_ARRAY) && --depth === 0) return i
+  }
+  return -1
+}
+
+/** End (after the closing quote) of the string opening at i, or -1. */
+function skipString(b: Buffer, i: number, n: number, cursor: BackslashCursor): number {
+  i++
+  // Short strings (keys, ids) end within a few bytes: a plain loop beats a native call.
+  const stop = i + 16 < n ? i + 16 : n
+  while (i < stop) {
+    const c = b[i++]
+    if (c === QUOTE) return i
+    if (c === BACKSLASH) return skipEscaped(b, i + 1, n)
+  }
+  // Long strings (descriptions, messages): jump to the next quote natively,
+  // unless a backslash comes first (then walk byte by byte from there).
+  const quote = b.indexOf(QUOTE, i)
+  if (quote < 0) return -1
+  if (cursor.next < i) {
+    cursor.next = b.indexOf(BACKSLASH, i)
+    if (cursor.next < 0) cursor.next = n
+  }
+  if (cursor.next < quote) return skipEscaped(b, cursor.next + 2, n)
+  return quote + 1
+}
+
+/** Rest of a string after an escape pair, walked byte by byte; -1 when the input ends first. */
+function skipEscaped(b: Buffer, i: number, n: number): number {
+  while (i < n) {
+    const c = b[i++]
+    if (c === QUOTE) return i
+    if (c === BACKSLASH) i++
+  }
+  return -1
+}

@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { fingerprintOf } from '../../src/core/finding.js'
+import { isList, LazyElementError, LazyList, listAt, parseLazyJson } from '../../src/core/lazy-json.js'
+
+/** The document with every lazy list read out into a plain array: what JSON.parse would have given. */
+function materialize(value: unknown): unknown {
+  if (value instanceof LazyList) return Array.from({ length: value.length }, (_, i) => materialize(value.at(i)))
+  if (Array.isArray(value)) return value.map(materialize)
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {}
+    for (const key of Object.keys(value)) Object.defineProperty(out, key, { value: materialize((value as Record<string, unknown>)[key]), enumerable: true, writable: true, configurable: true })
+    return out
+  }
+  return value
+}
+
+function lazyOf(text: string): unknown {
+  const doc = parseLazyJson(Buffer.from(text, 'utf8'))
+  if (doc === undefined) throw new Error(`gave up on ${text.slice(0, 200)}`)
+  return doc.root
+}
+
+/** The report layouts whose arrays are read lazily, around arbitrary JSON elements. */
+const layouts: Array<(items: unknown[]) => unknown> = [
+  items => items,
+  items => ({ version: '1.0', results: items, errors: [] }),
+  items => ({ SchemaVersion: 2, Results: [{ Target: 'a', Vulnerabilities: items }, { Target: 'b', Secrets: items, Licenses: [] }] }),
+  items => ({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x', rules: items } }, results: items }, { results: [] }] })
+]
+
+describe('parseLazyJson', () => {
+  it('reads arbitrary JSON in every report layout exactly as JSON.parse does (compact and indented)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue(), { maxLength: 12 }), fc.integer({ min: 0, max: layouts.length - 1 }), fc.boolean(), (items, layout, pretty) => {
+        const text = JSON.stringify(layouts[layout]?.(items), null, pretty ? 2 : undefined)
+        expect(materialize(lazyOf(text))).toEqual(JSON.parse(text))
+      }),
+      { numRuns: 400 }
+    )
+  })
+
+  it('finds element ends through strings full of quotes, escapes, brackets and non-ASCII text', () => {
+    const tricky = [
+      'short',
+      'a "quoted" word',
+      'back\\slash at the end\\',
+      'brackets ] } [ { and commas , inside a string that is longer than sixteen bytes',
+      'escaped quote right at byte sixteen: 0123456789\\"',
+      '\u0000 control \u001f and \u2028 line separator',
+      'ünïcödé ✓ — 日本語 🙂 '.repeat(5),
+      '\\\\\\"'.repeat(10)
+    ]
+    const items = tricky.map((text, i) => ({ id: i, text, nested: [{ text }, [text, { k: text }]] }))
+    for (const layout of layouts) {
+      const text = JSON.stringify(layout(items), null, 1)
+      expect(materialize(lazyOf(text))).toEqual(JSON.parse(text))
+    }
+  })
+
+  it('makes only the findings arrays lazy, at their places', () => {
+    const root = lazyOf(JSON.stringify({ SchemaVersion: 2, Metadata: { list: [1, 2] }, Results: [{ Target: 't', Vulnerabilities: [{ a: 1 }], Packages: [{ p: 1 }] }] })) as {
+      Metadata: { list: unknown }
+      Results: Array<{ Vulnerabilities: unknown; Packages: unknown }>
+    }
+    expect(Array.isArray(root.Metadata.list)).toBe(true)
+    expect(Array.isArray(root.Results)).toBe(true)
+    expect(root.Results[0]?.Vulnerabilities).toBeInstanceOf(LazyList)
+    expect(Array.isArray(root.Results[0]?.Packages)).toBe(true)
+    const list = root.Results[0]?.Vulnerabilities
+    expect(isList(list) && listAt(list, 0)).toEqual({ a: 1 })
+  })
+
+  it('lets the last duplicate key win, as JSON.parse does', () => {
+    for (const text of ['{"results":[1,2],"results":[3]}', '{"results":[1,2],"results":null}', '{"results":5,"results":[7]}', '{"Results":[{"Secrets":[1]}],"Results":3}']) {
+      expect(materialize(lazyOf(text))).toEqual(JSON.parse(text))
+    }
+  })
+
+  it('gives up on what is not one complete JSON document of the expected layout', () => {
+    for (const text of ['', '   ', '"text"', '42', 'null', '{"results":[1,2', '{"results":[1,2]', '[1,2] [3]', '{"a":1}}', '[{"a":"unterminated}]', '{"results" [1]}', '{results:[1]}', '[1 2]']) {
+      expect(parseLazyJson(Buffer.from(text)), text).toBeUndefined()
+    }
+  })
+
+  it('reports an element that is not valid JSON when it is read, not before', () => {
+    const doc = parseLazyJson(Buffer.from('{"results":[{"ok":1},{"bad":tru},{"ok":2}]}'))
+    const list = (doc?.root as { results: LazyList }).results
+    expect(list.length).toBe(3)
+    expect(() => list.at(1)).toThrow(LazyElementError)
+  })
+
+  it('refuses reads after close (the buffer behind it may hold the next report)', () => {
+    const doc = parseLazyJson(Buffer.from('[{"a":1}]'))
+    const list = doc?.root as LazyList
+    expect(list.at(0)).toEqual({ a: 1 })
+    list.close()
+    expect(() => list.at(0)).toThrow(/after its report buffer was released/)
+  })
+
+  it('parses in runs but returns every element of a long list in order', () => {
+    const items = Array.from({ length: 5000 }, (_, i) => ({ i, pad: 'x'.repeat(i % 97) }))
+    const list = lazyOf(JSON.stringify(items)) as LazyList
+    expect(list.length).toBe(5000)
+    expect([...list]).toEqual(items)
+    expect(list.at(4999)).toEqual(items[4999])
+    expect(list.at(3)).toEqual(items[3])
+  })
+})
+
+describe('fingerprintOf', () => {
+  it('is still the first 128 bits of sha256 in hex (baselines written by earlier versions keep matching)', () => {
+    const parts = ['vulnerability', 'CVE-2024-1', 'openssl', 'é✓', undefined, 3]
+    const text = parts.map(p => `${p ?? ''}\u0000`).join('')
+    expect(fingerprintOf(...parts)).toBe(createHash('sha256').update(text).digest('hex').slice(0, 32))
+  })
+})
