@@ -83,9 +83,11 @@ export function parseSecretSeverity(value: string): Severity | undefined {
 }
 
 /** One report read (into the run's reused buffer) and parsed; only its findings outlive the call. */
-async function readReport(file: string, readOptions: ReadOptions, options: GatesOptions, buffer: ReadBuffer): Promise<ParsedReport> {
+async function readReport(file: string, readOptions: ReadOptions, options: GatesOptions, buffer: ReadBuffer): Promise<ParsedReport & { streamed: boolean }> {
   const { bytes, shown } = await readInputBytes(file, readOptions, buffer)
-  return parseReportBytes(bytes, file, { format: options.format, secretSeverity: options.secretSeverity, shown })
+  let streamed = false
+  const parsed = parseReportBytes(bytes, file, { format: options.format, secretSeverity: options.secretSeverity, shown, onRead: how => (streamed = how === 'lazy') })
+  return { ...parsed, streamed }
 }
 
 /**
@@ -111,7 +113,7 @@ export async function runGates(ctx: RunContext, options: GatesOptions): Promise<
       inputs.push(file)
       perTool.set(parsed.tool, (perTool.get(parsed.tool) ?? 0) + parsed.findings.length)
       for (const f of parsed.findings) findings.push(relativeToWorkspace(f, ctx.workspace))
-      ctx.logger.info(`${file}: ${parsed.format}, ${parsed.findings.length} finding(s)`)
+      ctx.logger.info(`${file}: ${parsed.format}, ${parsed.findings.length} finding(s)${parsed.streamed ? ' (large report: findings read one run at a time)' : ''}`)
     } catch (error) {
       if (!isUserError(error)) throw error
       errors.push({ path: error instanceof InputFileError ? error.path : file, message: error instanceof InputFileError ? error.reason : errorMessage(error) })
