@@ -42,8 +42,8 @@ export class LazyList {
     readonly kind: LazyKind,
     private readonly bytes: Buffer,
     private readonly encoding: 'latin1' | 'utf8',
-    private readonly starts: readonly number[],
-    private readonly ends: readonly number[]
+    private readonly starts: Uint32Array,
+    private readonly ends: Uint32Array
   ) {}
 
   get length(): number {
@@ -136,8 +136,10 @@ interface PendingList {
   path: Array<string | number>
   start: number
   end: number
-  starts: number[]
-  ends: number[]
+  /** Element offsets, 4 bytes each (reports are far below 4 GiB): a list of a million tiny elements stays small. */
+  starts: Uint32Array
+  ends: Uint32Array
+  count: number
 }
 
 /**
@@ -146,6 +148,7 @@ interface PendingList {
  * expected layout (the caller then parses the text whole).
  */
 export function parseLazyJson(bytes: Buffer): LazyDocument | undefined {
+  if (bytes.length > 0xffffffff) return undefined
   const encoding = isAscii(bytes) ? 'latin1' : 'utf8'
   const walk = new Walk(bytes)
   try {
@@ -171,7 +174,7 @@ export function parseLazyJson(bytes: Buffer): LazyDocument | undefined {
   }
   const lists: LazyList[] = []
   walk.pending.forEach((pending, k) => {
-    const list = new LazyList(pending.kind, bytes, encoding, pending.starts, pending.ends)
+    const list = new LazyList(pending.kind, bytes, encoding, pending.starts.subarray(0, pending.count), pending.ends.subarray(0, pending.count))
     lists.push(list)
     if (pending.path.length === 0) {
       root = list
@@ -183,6 +186,15 @@ export function parseLazyJson(bytes: Buffer): LazyDocument | undefined {
     if (holder !== undefined && Object.hasOwn(holder, last) && holder[last] === `${nonce}:${k}`) holder[last] = list
   })
   return { root, lists }
+}
+
+function grow(list: PendingList): void {
+  const starts = new Uint32Array(list.starts.length * 2)
+  const ends = new Uint32Array(list.ends.length * 2)
+  starts.set(list.starts)
+  ends.set(list.ends)
+  list.starts = starts
+  list.ends = ends
 }
 
 /** The object or array that holds the last step of `path`, if the parsed skeleton still has it. */
@@ -269,13 +281,14 @@ class Walk {
 
   private lazyArray(i: number, path: Array<string | number>, kind: LazyKind): number {
     const b = this.b
-    const list: PendingList = { kind, path, start: i, end: i, starts: [], ends: [] }
+    const list: PendingList = { kind, path, start: i, end: i, starts: new Uint32Array(64), ends: new Uint32Array(64), count: 0 }
     i = this.ws(i + 1)
     if (b[i] !== CLOSE_ARRAY) {
       for (;;) {
         const end = this.value(i)
-        list.starts.push(i)
-        list.ends.push(end)
+        if (list.count === list.starts.length) grow(list)
+        list.starts[list.count] = i
+        list.ends[list.count++] = end
         i = this.ws(end)
         if (b[i] === COMMA) {
           i = this.ws(i + 1)
