@@ -19242,7 +19242,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_esm_dirname_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2853);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7711);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(169);
 
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(process.argv.slice(2));
@@ -19252,7 +19252,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7711:
+/***/ 169:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19825,7 +19825,7 @@ function buildRun(source, findings, options, limit) {
         // reader (ours included) does not raise a low result to the rule's critical.
         const properties = { severity: f.severity, kind: f.kind, ...f.properties, 'security-severity': SECURITY_SEVERITY[f.severity] };
         if (f.sources && f.sources.length > 1)
-            properties.sources = f.sources;
+            properties.sources = [...f.sources];
         results.push({
             ruleId: f.ruleId,
             ruleIndex: index,
@@ -25620,6 +25620,407 @@ const command = {
     }
 };
 
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: ./src/core/lazy-json.ts
+/**
+ * Large JSON reports without their whole tree in memory. A 15 MB Trivy
+ * report parsed in one JSON.parse is a ~60 MB tree that outlives several
+ * young-generation collections (each copies it) and then waits in old space
+ * for a full collection: the garbage collector, not the parse, is most of
+ * the cost, and the process keeps several such trees at once.
+ *
+ * Here the bytes are walked once: the few levels that lead to the big
+ * arrays of findings (the "skeleton") are parsed as usual, and the elements
+ * of those arrays are only located, then parsed one at a time when a parser
+ * asks for them, so each element's tree dies young. Which arrays are big is
+ * known from the report formats: a top-level array, `results`,
+ * `Results[].Vulnerabilities|Misconfigurations|Secrets|Licenses` and
+ * `runs[].results`. Anything the walk does not expect makes it give up
+ * (undefined): the caller then parses the text in one piece, which also
+ * produces the precise error message.
+ */
+
+
+/** An element of a lazy array is not valid JSON: the caller re-reads the file in one piece for the exact position. */
+class LazyElementError extends Error {
+    name = 'LazyElementError';
+}
+/** Elements are parsed in runs of about this many bytes: one JSON.parse per run, small enough to die young. */
+const BATCH_BYTES = 64 * 1024;
+/**
+ * A JSON array whose elements are parsed when read: a run of neighbouring
+ * elements at a time (reads are expected in order), nothing kept after.
+ */
+class LazyList {
+    kind;
+    bytes;
+    encoding;
+    starts;
+    ends;
+    closed = false;
+    batch = [];
+    batchStart = 0;
+    constructor(kind, bytes, encoding, starts, ends) {
+        this.kind = kind;
+        this.bytes = bytes;
+        this.encoding = encoding;
+        this.starts = starts;
+        this.ends = ends;
+    }
+    get length() {
+        return this.starts.length;
+    }
+    /** Element `index`, parsed with its run of neighbours unless the last run read holds it. */
+    at(index) {
+        if (this.closed)
+            throw new Error('internal error: a lazy JSON array was read after its report buffer was released');
+        if (!(index >= 0 && index < this.starts.length))
+            return undefined;
+        const offset = index - this.batchStart;
+        if (offset < 0 || offset >= this.batch.length)
+            this.load(index);
+        return this.batch[index - this.batchStart];
+    }
+    load(index) {
+        const from = this.starts[index];
+        let last = index;
+        while (last + 1 < this.ends.length && this.ends[last + 1] - from <= BATCH_BYTES)
+            last++;
+        let batch;
+        try {
+            // The bytes between elements are commas and white space: bracketed, the run is one JSON array.
+            batch = JSON.parse(`[${this.bytes.toString(this.encoding, from, this.ends[last])}]`);
+        }
+        catch {
+            throw new LazyElementError(`the elements from byte ${from} are not valid JSON`);
+        }
+        if (!Array.isArray(batch) || batch.length !== last - index + 1)
+            throw new LazyElementError(`the elements from byte ${from} do not parse one by one`);
+        this.batch = batch;
+        this.batchStart = index;
+    }
+    *[Symbol.iterator]() {
+        for (let i = 0; i < this.starts.length; i++)
+            yield this.at(i);
+    }
+    /** After this, at() throws: the bytes behind the list may be reused for the next report. */
+    close() {
+        this.closed = true;
+        this.batch = [];
+    }
+}
+function isList(value) {
+    return Array.isArray(value) || value instanceof LazyList;
+}
+/** Element `index` of a list, lazy or not. */
+function listAt(list, index) {
+    return list instanceof LazyList ? list.at(index) : list[index];
+}
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+function childOf(place, key) {
+    if (place === 'root') {
+        if (key === 'results')
+            return { lazy: 'results' };
+        if (key === 'Results')
+            return { walk: 'trivy-result' };
+        if (key === 'runs')
+            return { walk: 'sarif-run' };
+        return undefined;
+    }
+    if (place === 'trivy-result') {
+        return key === 'Vulnerabilities' || key === 'Misconfigurations' || key === 'Secrets' || key === 'Licenses' ? { lazy: 'trivy-findings' } : undefined;
+    }
+    return key === 'results' ? { lazy: 'sarif-results' } : undefined;
+}
+/** Thrown inside the walk when the bytes are not what it expects; caught in parseLazyJson. */
+class GiveUp extends Error {
+}
+/**
+ * Walks `bytes` (UTF-8 JSON, no BOM) and returns the document with its big
+ * arrays lazy, or undefined when the bytes are not plain JSON of the
+ * expected layout (the caller then parses the text whole).
+ */
+function parseLazyJson(bytes) {
+    if (bytes.length > 0xffffffff)
+        return undefined;
+    const encoding = (0,external_node_buffer_namespaceObject.isAscii)(bytes) ? 'latin1' : 'utf8';
+    const walk = new Walk(bytes);
+    try {
+        walk.document();
+    }
+    catch (error) {
+        if (error instanceof GiveUp)
+            return undefined;
+        throw error;
+    }
+    // The skeleton: the bytes outside the lazy arrays, each array replaced by a unique string.
+    const nonce = (0,external_node_crypto_.randomUUID)();
+    const pieces = [];
+    let from = 0;
+    walk.pending.forEach((list, k) => {
+        pieces.push(bytes.toString(encoding, from, list.start), JSON.stringify(`${nonce}:${k}`));
+        from = list.end;
+    });
+    pieces.push(bytes.toString(encoding, from, bytes.length));
+    let root;
+    try {
+        root = JSON.parse(pieces.join(''));
+    }
+    catch {
+        return undefined;
+    }
+    const lists = [];
+    walk.pending.forEach((pending, k) => {
+        const list = new LazyList(pending.kind, bytes, encoding, pending.starts.subarray(0, pending.count), pending.ends.subarray(0, pending.count));
+        lists.push(list);
+        if (pending.path.length === 0) {
+            root = list;
+            return;
+        }
+        // A later duplicate key wins in JSON.parse: only a placeholder that survived is replaced.
+        const holder = holderOf(root, pending.path);
+        const last = pending.path[pending.path.length - 1];
+        if (holder !== undefined && Object.hasOwn(holder, last) && holder[last] === `${nonce}:${k}`)
+            holder[last] = list;
+    });
+    return { root, lists };
+}
+function grow(list) {
+    const starts = new Uint32Array(list.starts.length * 2);
+    const ends = new Uint32Array(list.ends.length * 2);
+    starts.set(list.starts);
+    ends.set(list.ends);
+    list.starts = starts;
+    list.ends = ends;
+}
+/** The object or array that holds the last step of `path`, if the parsed skeleton still has it. */
+function holderOf(root, path) {
+    let at = root;
+    for (let s = 0; s < path.length - 1; s++) {
+        if (typeof at !== 'object' || at === null)
+            return undefined;
+        const step = path[s];
+        at = Object.hasOwn(at, step) ? at[step] : undefined;
+    }
+    return typeof at === 'object' && at !== null ? at : undefined;
+}
+class Walk {
+    b;
+    pending = [];
+    n;
+    cursor = { next: -1 };
+    constructor(b) {
+        this.b = b;
+        this.n = b.length;
+    }
+    document() {
+        let i = this.ws(0);
+        const c = this.b[i];
+        if (c === OPEN_ARRAY)
+            i = this.lazyArray(i, [], 'top');
+        else if (c === OPEN_OBJECT)
+            i = this.object(i, [], 'root');
+        else
+            throw new GiveUp();
+        if (this.ws(i) !== this.n)
+            throw new GiveUp();
+    }
+    ws(i) {
+        const b = this.b;
+        const n = this.n;
+        while (i < n) {
+            const c = b[i];
+            if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+                return i;
+            i++;
+        }
+        return i;
+    }
+    object(i, path, place) {
+        const b = this.b;
+        i = this.ws(i + 1);
+        if (b[i] === CLOSE_OBJECT)
+            return i + 1;
+        for (;;) {
+            if (b[i] !== QUOTE)
+                throw new GiveUp();
+            const keyEnd = this.string(i);
+            const key = this.key(i, keyEnd);
+            i = this.ws(keyEnd);
+            if (b[i] !== COLON)
+                throw new GiveUp();
+            i = this.ws(i + 1);
+            const child = b[i] === OPEN_ARRAY ? childOf(place, key) : undefined;
+            if (child === undefined)
+                i = this.value(i);
+            else if ('lazy' in child)
+                i = this.lazyArray(i, [...path, key], child.lazy);
+            else
+                i = this.array(i, [...path, key], child.walk);
+            i = this.ws(i);
+            if (b[i] === COMMA) {
+                i = this.ws(i + 1);
+                continue;
+            }
+            if (b[i] === CLOSE_OBJECT)
+                return i + 1;
+            throw new GiveUp();
+        }
+    }
+    /** An array walked element by element (objects are walked as `place`, anything else skipped). */
+    array(i, path, place) {
+        const b = this.b;
+        i = this.ws(i + 1);
+        if (b[i] === CLOSE_ARRAY)
+            return i + 1;
+        for (let index = 0;; index++) {
+            i = b[i] === OPEN_OBJECT ? this.object(i, [...path, index], place) : this.value(i);
+            i = this.ws(i);
+            if (b[i] === COMMA) {
+                i = this.ws(i + 1);
+                continue;
+            }
+            if (b[i] === CLOSE_ARRAY)
+                return i + 1;
+            throw new GiveUp();
+        }
+    }
+    lazyArray(i, path, kind) {
+        const b = this.b;
+        const list = { kind, path, start: i, end: i, starts: new Uint32Array(64), ends: new Uint32Array(64), count: 0 };
+        i = this.ws(i + 1);
+        if (b[i] !== CLOSE_ARRAY) {
+            for (;;) {
+                const end = this.value(i);
+                if (list.count === list.starts.length)
+                    grow(list);
+                list.starts[list.count] = i;
+                list.ends[list.count++] = end;
+                i = this.ws(end);
+                if (b[i] === COMMA) {
+                    i = this.ws(i + 1);
+                    continue;
+                }
+                if (b[i] === CLOSE_ARRAY)
+                    break;
+                throw new GiveUp();
+            }
+        }
+        list.end = i + 1;
+        this.pending.push(list);
+        return i + 1;
+    }
+    /** A key's text: plain keys decoded directly, escaped ones through JSON.parse. */
+    key(start, end) {
+        const b = this.b;
+        for (let j = start + 1; j < end - 1; j++) {
+            const c = b[j];
+            if (c === BACKSLASH || c >= 0x80)
+                return JSON.parse(b.toString('utf8', start, end));
+        }
+        return b.toString('latin1', start + 1, end - 1);
+    }
+    /** End of the value starting at i. Only its extent is found here; JSON.parse judges the content later. */
+    value(i) {
+        const b = this.b;
+        const n = this.n;
+        const c = b[i];
+        if (c === QUOTE)
+            return this.string(i);
+        if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+            const end = skipContainer(b, i, n, this.cursor);
+            if (end < 0)
+                throw new GiveUp();
+            return end;
+        }
+        // number, true, false, null (or garbage, which JSON.parse rejects later)
+        const start = i;
+        while (i < n) {
+            const d = b[i];
+            if (d === COMMA || d === CLOSE_ARRAY || d === CLOSE_OBJECT || d === 0x20 || d === 0x0a || d === 0x0d || d === 0x09)
+                break;
+            i++;
+        }
+        if (i === start)
+            throw new GiveUp();
+        return i;
+    }
+    /** End (after the closing quote) of the string whose opening quote is at i. */
+    string(i) {
+        const end = skipString(this.b, i, this.n, this.cursor);
+        if (end < 0)
+            throw new GiveUp();
+        return end;
+    }
+}
+/**
+ * End of the object or array opening at i (-1 when the input ends first).
+ * The hot loop of the walk: every byte of every finding passes here once.
+ */
+function skipContainer(b, i, n, cursor) {
+    let depth = 0;
+    while (i < n) {
+        const c = b[i];
+        if (c === QUOTE) {
+            i = skipString(b, i, n, cursor);
+            if (i < 0)
+                return -1;
+            continue;
+        }
+        i++;
+        if (c === OPEN_OBJECT || c === OPEN_ARRAY)
+            depth++;
+        else if ((c === CLOSE_OBJECT || c === CLOSE_ARRAY) && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/** End (after the closing quote) of the string opening at i, or -1. */
+function skipString(b, i, n, cursor) {
+    i++;
+    // Short strings (keys, ids) end within a few bytes: a plain loop beats a native call.
+    const stop = i + 16 < n ? i + 16 : n;
+    while (i < stop) {
+        const c = b[i++];
+        if (c === QUOTE)
+            return i;
+        if (c === BACKSLASH)
+            return skipEscaped(b, i + 1, n);
+    }
+    // Long strings (descriptions, messages): jump to the next quote natively,
+    // unless a backslash comes first (then walk byte by byte from there).
+    const quote = b.indexOf(QUOTE, i);
+    if (quote < 0)
+        return -1;
+    if (cursor.next < i) {
+        cursor.next = b.indexOf(BACKSLASH, i);
+        if (cursor.next < 0)
+            cursor.next = n;
+    }
+    if (cursor.next < quote)
+        return skipEscaped(b, cursor.next + 2, n);
+    return quote + 1;
+}
+/** Rest of a string after an escape pair, walked byte by byte; -1 when the input ends first. */
+function skipEscaped(b, i, n) {
+    while (i < n) {
+        const c = b[i++];
+        if (c === QUOTE)
+            return i;
+        if (c === BACKSLASH)
+            i++;
+    }
+    return -1;
+}
+
 ;// CONCATENATED MODULE: ./src/core/severity-map.ts
 
 const SEVERITY_TABLE = [
@@ -25821,6 +26222,7 @@ const COUNTING_NOTES = (/* unused pure expression or super */ null && ([
  */
 
 
+
 /** The log is not SARIF 2.1.0 or a key field has the wrong type. */
 class SarifShapeError extends Error {
     name = 'SarifShapeError';
@@ -25829,13 +26231,22 @@ function fail(message) {
     throw new SarifShapeError(message);
 }
 function isSarifObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof LazyList);
 }
 function optArray(obj, key, where) {
     const value = obj[key];
     if (value === undefined || value === null)
         return undefined;
     if (!Array.isArray(value))
+        fail(`${where}.${key} is not an array`);
+    return value;
+}
+/** optArray for `results`, the one array that may be lazy (see lazy-json). */
+function optList(obj, key, where) {
+    const value = obj[key];
+    if (value === undefined || value === null)
+        return undefined;
+    if (!isList(value))
         fail(`${where}.${key} is not an array`);
     return value;
 }
@@ -25912,7 +26323,7 @@ function readRun(run, index) {
         extensions,
         baseUris,
         artifacts: optArray(run, 'artifacts', where) ?? [],
-        results: optArray(run, 'results', where),
+        results: optList(run, 'results', where),
         executionFailed
     };
     const version = stringAt(driver, 'semanticVersion') ?? stringAt(driver, 'version');
@@ -26118,6 +26529,7 @@ function sarifSeverity(result, rule) {
 ;// CONCATENATED MODULE: ./src/gates/parsers/fields.ts
 
 
+
 /** A report that parsed as JSON but whose content cannot be trusted. parseReport adds the file name. */
 class ReportShapeError extends Error {
     name = 'ReportShapeError';
@@ -26126,25 +26538,25 @@ function fields_fail(message) {
     throw new ReportShapeError(message);
 }
 function fields_isObj(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof LazyList);
 }
 function typeName(value) {
     if (value === undefined)
         return 'missing';
     if (value === null)
         return 'null';
-    if (Array.isArray(value))
+    if (isList(value))
         return 'an array';
     if (typeof value === 'object')
         return 'an object';
     return `a ${typeof value}`;
 }
-/** An optional array: absent or null → undefined; any other non-array → error. */
+/** An optional array (lazy or not, see core/lazy-json): absent or null → undefined; any other non-array → error. */
 function fields_optArray(obj, key, where) {
     const value = obj[key];
     if (value === undefined || value === null)
         return undefined;
-    if (!Array.isArray(value))
+    if (!isList(value))
         fields_fail(`${where}.${key} is ${typeName(value)}, expected an array`);
     return value;
 }
@@ -26221,7 +26633,7 @@ function lineNumber(value) {
 }
 /** Element `index` of an array that must hold objects. */
 function elementObj(array, index, where) {
-    const value = array[index];
+    const value = listAt(array, index);
     if (!fields_isObj(value))
         fields_fail(`${where}[${index}] is ${typeName(value)}, expected an object`);
     return value;
@@ -26257,11 +26669,9 @@ function labelledValue(text, label) {
  * Hash object per finding; the digest is the same bytes either way (a test
  * checks it against fingerprintOf).
  */
-const oneShotHash = typeof external_node_crypto_.hash === 'function' ? data => external_node_crypto_.hash('sha256', data, 'hex') : undefined;
 function fastFingerprint(parts) {
     // Array#join writes undefined as '' — the same text fingerprintOf hashes for each part.
-    const joined = parts.join('\u0000');
-    return oneShotHash ? oneShotHash(`${joined}\u0000`).slice(0, 32) : (0,core_finding/* fingerprintOf */.ax)(joined);
+    return typeof external_node_crypto_.hash === 'function' ? (0,core_finding/* sha256Hex128 */.gn)(`${parts.join('\u0000')}\u0000`) : (0,core_finding/* fingerprintOf */.ax)(parts.join('\u0000'));
 }
 /**
  * Fingerprints of one report: fingerprintOf over the identity parts, and
@@ -26301,6 +26711,7 @@ class FingerprintSet {
  */
 
 
+
 const GITLEAKS_CSV_HEADER = /^\s*"?RuleID"?,/;
 /** True when the text starts like gitleaks' CSV header. */
 function looksLikeGitleaksCsv(text) {
@@ -26327,10 +26738,10 @@ function detectFormat(doc, path = '') {
 function candidatesOf(doc) {
     if (doc === null)
         return ['gitleaks-json', 'trivy-json'];
-    if (Array.isArray(doc)) {
+    if (isList(doc)) {
         if (doc.length === 0)
             return ['gitleaks-json', 'trivy-json', 'checkov-json'];
-        const first = doc[0];
+        const first = listAt(doc, 0);
         if (!fields_isObj(first))
             return [];
         if ('RuleID' in first || ('rule' in first && ('offender' in first || 'lineNumber' in first)))
@@ -26361,8 +26772,8 @@ function candidatesOf(doc) {
 }
 function resultsCandidates(doc) {
     const results = doc.results;
-    if (Array.isArray(results) && results.length > 0) {
-        const first = results[0];
+    if (isList(results) && results.length > 0) {
+        const first = listAt(results, 0);
         if (fields_isObj(first)) {
             if ('check_id' in first)
                 return ['semgrep-json'];
@@ -26374,7 +26785,7 @@ function resultsCandidates(doc) {
         return ['semgrep-json'];
     if (fields_isObj(results))
         return 'failed_checks' in results || 'passed_checks' in results ? ['checkov-json'] : [];
-    if (results === null || Array.isArray(results))
+    if (results === null || isList(results))
         return ['tfsec-json', 'semgrep-json'];
     // A results key of the wrong type: let the likeliest parser report the type error.
     return ['tfsec-json'];
@@ -26405,8 +26816,8 @@ function byFileName(candidates, path) {
 }
 /** A short description of a document for "no known shape" errors. */
 function describeShape(doc) {
-    if (Array.isArray(doc)) {
-        const first = doc[0];
+    if (isList(doc)) {
+        const first = doc.length > 0 ? listAt(doc, 0) : undefined;
         return fields_isObj(first) ? `an array of objects with keys ${keyList(first)}` : `an array of ${first === null ? 'null' : typeof first}`;
     }
     if (fields_isObj(doc))
@@ -26432,6 +26843,15 @@ function advisoryUrl(id) {
 }
 
 ;// CONCATENATED MODULE: ./src/gates/parsers/checkov-json.ts
+/**
+ * checkov `-o json`: one framework gives an object {check_type, results,
+ * summary}, several give an array of them, nothing scanned gives a bare
+ * summary. One finding per `results.failed_checks[]` entry (the arrays are
+ * counted, not the summary, which edited reports let drift); skipped checks
+ * are the tool's own suppressions. OSS checkov writes severity null: mapped
+ * to high, as checkov's own SARIF writer makes a failed check level error.
+ */
+
 
 
 
@@ -26545,7 +26965,7 @@ function checkov_json_toFinding(check, where, checkType, fingerprints) {
             properties.cvss = cvss;
         return {
             source: 'checkov',
-            sources: ['checkov'],
+            sources: (0,core_finding/* sourcesOf */.u0)('checkov'),
             ruleId: advisory,
             ruleName: checkId,
             severity,
@@ -26566,7 +26986,7 @@ function checkov_json_toFinding(check, where, checkType, fingerprints) {
     const name = fields_str(check, 'check_name') || checkId;
     return {
         source: 'checkov',
-        sources: ['checkov'],
+        sources: (0,core_finding/* sourcesOf */.u0)('checkov'),
         ruleId: checkId,
         ruleName: checkId,
         severity,
@@ -26586,6 +27006,15 @@ function checkov_json_toFinding(check, where, checkType, fingerprints) {
 }
 
 ;// CONCATENATED MODULE: ./src/gates/parsers/gitleaks.ts
+/**
+ * gitleaks JSON (v8: array of {RuleID, File, StartLine, Secret, …}; v7:
+ * lower-case {rule, file, lineNumber, offender, …}; `null` or `[]` when
+ * clean) and CSV (v8). One finding per leak. gitleaks has no severity: the
+ * caller's secretSeverity applies. The secret itself never reaches a
+ * message or property; it only feeds the fingerprint hash.
+ */
+
+
 
 const GITLEAKS_RULES = 'https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml';
 const FIX = 'Remove the secret from the code and the git history, rotate it, and add a .gitleaksignore entry only for false positives.';
@@ -26593,7 +27022,7 @@ function parseGitleaksJson(doc, context) {
     // v7 writes null when clean.
     if (doc === null)
         return { tool: 'gitleaks', findings: [], suppressed: 0 };
-    if (!Array.isArray(doc))
+    if (!isList(doc))
         fields_fail('a gitleaks JSON report must be an array of leaks (or null)');
     const fingerprints = new FingerprintSet();
     const pool = new StringPool();
@@ -26606,17 +27035,18 @@ function parseGitleaksJson(doc, context) {
     return { tool: 'gitleaks', findings, suppressed: 0 };
 }
 function v8Leak(entry, where) {
+    // Named property reads (strOf(entry.X)): monomorphic and cheap, where str(entry, key) is one megamorphic site for every key.
     return {
         ruleId: reqStr(entry, 'RuleID', where),
-        description: fields_str(entry, 'Description') ?? '',
+        description: strOf(entry.Description) ?? '',
         path: cleanPath(reqStr(entry, 'File', where)),
         line: lineNumber(entry.StartLine) ?? 1,
         endLine: lineNumber(entry.EndLine),
         column: lineNumber(entry.StartColumn),
-        secret: fields_str(entry, 'Secret') || fields_str(entry, 'Match') || '',
-        commit: fields_str(entry, 'Commit') || undefined,
-        gitleaksFingerprint: fields_str(entry, 'Fingerprint') || undefined,
-        link: fields_str(entry, 'Link') || undefined
+        secret: strOf(entry.Secret) || strOf(entry.Match) || '',
+        commit: strOf(entry.Commit) || undefined,
+        gitleaksFingerprint: strOf(entry.Fingerprint) || undefined,
+        link: strOf(entry.Link) || undefined
     };
 }
 function v7Leak(entry, where) {
@@ -26645,7 +27075,7 @@ function gitleaks_toFinding(leak, context, fingerprints, pool) {
     const ruleId = pool.get(leak.ruleId);
     return {
         source: 'gitleaks',
-        sources: ['gitleaks'],
+        sources: (0,core_finding/* sourcesOf */.u0)('gitleaks'),
         ruleId,
         ruleName: ruleId,
         severity: context.secretSeverity,
@@ -26974,6 +27404,19 @@ function scanString(text, start) {
 }
 
 ;// CONCATENATED MODULE: ./src/gates/parsers/npm-audit.ts
+/**
+ * `npm audit --json`. npm >= 7 (auditReportVersion 2): one finding per
+ * vulnerable package per advisory object in its `via`; entries whose `via`
+ * holds only package names are vulnerable through a dependency that has its
+ * own entry, so they add no finding of their own (npm's own total counts
+ * them: this count can be lower). An entry rated above info that names no
+ * advisory and no other entry (absent, empty or dangling `via`) still gives
+ * one package-level finding (NPM_PACKAGE_RULE). npm 6 (`advisories`): one finding per
+ * advisory per installed version in its `findings`. `{"error": …}` (e.g.
+ * ENOAUDIT) fails closed.
+ */
+
+
 
 
 
@@ -27036,7 +27479,7 @@ function parseV2(doc) {
             continue;
         }
         for (let i = 0; i < via.length; i++) {
-            const advisory = via[i];
+            const advisory = listAt(via, i);
             if (typeof advisory === 'string')
                 continue;
             const at = `${where}.via[${i}]`;
@@ -27067,7 +27510,7 @@ function parseV2(doc) {
                 properties.fixIsSemVerMajor = fixTarget.isSemVerMajor;
             findings.push({
                 source: 'npm-audit',
-                sources: ['npm-audit'],
+                sources: (0,core_finding/* sourcesOf */.u0)('npm-audit'),
                 ruleId,
                 ruleName: ruleId,
                 severity: severityWord(advisory.severity ?? entry.severity, at),
@@ -27095,7 +27538,7 @@ function parseV2(doc) {
  * not vanish from the gate for that.
  */
 function hasUsableVia(via, vulnerabilities, key) {
-    return via.some(item => fields_isObj(item) || (typeof item === 'string' && item !== key && Object.hasOwn(vulnerabilities, item)));
+    return [...via].some(item => fields_isObj(item) || (typeof item === 'string' && item !== key && Object.hasOwn(vulnerabilities, item)));
 }
 /** The package-level rule id of an entry that names no advisory. */
 const NPM_PACKAGE_RULE = 'npm-vulnerable-package';
@@ -27118,7 +27561,7 @@ function packageFinding(entry, name, where, packageRange, node, fixAvailable, fi
     const title = `${name} is rated ${String(entry.severity)} by npm audit, which names no advisory for it`;
     return {
         source: 'npm-audit',
-        sources: ['npm-audit'],
+        sources: (0,core_finding/* sourcesOf */.u0)('npm-audit'),
         ruleId: NPM_PACKAGE_RULE,
         ruleName: NPM_PACKAGE_RULE,
         severity,
@@ -27177,7 +27620,7 @@ function parseV1(doc) {
                 properties.vulnerableRange = range;
             findings.push({
                 source: 'npm-audit',
-                sources: ['npm-audit'],
+                sources: (0,core_finding/* sourcesOf */.u0)('npm-audit'),
                 ruleId,
                 ruleName: ruleId,
                 severity,
@@ -27200,6 +27643,15 @@ function parseV1(doc) {
 }
 
 ;// CONCATENATED MODULE: ./src/gates/parsers/sarif.ts
+/**
+ * Any SARIF 2.1.0 log: one finding per result of every run, results the tool
+ * suppressed (non-rejected `suppressions`, baselineState "absent") dropped.
+ * Tool specifics: Trivy's bucket in rule tags wins over its CVSS score;
+ * gitleaks has no severity (secretSeverity applies); package facts are read
+ * from Trivy messages and grype rule help.
+ */
+
+
 
 
 
@@ -27270,7 +27722,7 @@ function readResults(run, tool, context, findings) {
     const toolVersion = run.driverVersion;
     let suppressed = 0;
     for (let i = 0; i < results.length; i++) {
-        const result = results[i];
+        const result = listAt(results, i);
         if (!isSarifObject(result))
             fields_fail(`${run.where}.results[${i}] is not an object`);
         if (isSuppressed(result)) {
@@ -27344,7 +27796,7 @@ function readResults(run, tool, context, findings) {
         }
         findings.push({
             source: tool,
-            sources: [tool],
+            sources: (0,core_finding/* sourcesOf */.u0)(tool),
             ruleId,
             ruleName: facts.ruleName,
             severity,
@@ -27407,6 +27859,12 @@ function kindOf(tool, ruleId, rule, tags) {
 }
 
 ;// CONCATENATED MODULE: ./src/gates/parsers/semgrep-json.ts
+/**
+ * Semgrep `--json`: one finding per `results[]` entry (entries with
+ * extra.is_ignored — nosemgrep — are the tool's own suppressions). `errors[]`
+ * are scan errors, not findings.
+ */
+
 
 
 const REQUIRES_LOGIN = 'requires login';
@@ -27456,7 +27914,7 @@ function parseSemgrepJson(doc) {
         const name = pool.get(lastSegment(checkId));
         findings.push({
             source: 'semgrep',
-            sources: ['semgrep'],
+            sources: (0,core_finding/* sourcesOf */.u0)('semgrep'),
             ruleId: checkId,
             ruleName: name,
             severity,
@@ -27497,6 +27955,14 @@ function firstString(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/gates/parsers/tfsec-json.ts
+/**
+ * tfsec `--format json`: v1.x (integer status), 0.5x/0.6x (string status,
+ * legacy_rule_id) and ≤0.3x (ERROR/WARNING/INFO). `{"results": null}` is
+ * clean. Passed entries (status 1 / "passed", from --include-passed) are not
+ * findings; ignored ones (status 2 / "ignored") are the tool's suppressions.
+ * The legacy boolean `passed` is not trusted (reported findings carry true).
+ */
+
 
 
 const URL_IN_TEXT = /https?:\/\/[^\s)"']+/;
@@ -27546,7 +28012,7 @@ function parseTfsecJson(doc) {
             properties.resource = resource;
         findings.push({
             source: 'tfsec',
-            sources: ['tfsec'],
+            sources: (0,core_finding/* sourcesOf */.u0)('tfsec'),
             ruleId,
             ruleName: ruleId,
             severity,
@@ -27575,6 +28041,16 @@ function helpOf(links, link, ruleId) {
 }
 
 ;// CONCATENATED MODULE: ./src/gates/parsers/trivy-json.ts
+/**
+ * Trivy `--format json`: SchemaVersion 2 (Trivy >= 0.20), the pre-0.20 array
+ * of Results, and `trivy k8s` reports with `Resources[]` (or `Findings[]`).
+ * A key Trivy does not write that holds findings-like data is an error, so a
+ * renamed findings array never reads as clean. One finding per
+ * vulnerability entry (package × advisory), per misconfiguration with Status
+ * FAIL, per secret and per license entry.
+ */
+
+
 
 
 
@@ -27594,7 +28070,7 @@ function parseTrivyJson(doc) {
     // null: pre-0.20 Trivy with nothing found.
     if (doc === null)
         return { tool: 'trivy', findings: out, suppressed };
-    if (Array.isArray(doc)) {
+    if (isList(doc)) {
         readResults(doc, '', '');
         return { tool: 'trivy', findings: out, suppressed };
     }
@@ -27608,7 +28084,7 @@ function parseTrivyJson(doc) {
             return list ? [[key, list]] : [];
         });
         if (lists.length === 0) {
-            if (Array.isArray(doc.Vulnerabilities) || Array.isArray(doc.Misconfigurations)) {
+            if (isList(doc.Vulnerabilities) || isList(doc.Misconfigurations)) {
                 fields_fail('this is the old `trivy k8s` summary shape (ClusterName with Vulnerabilities/Misconfigurations); re-run with a Trivy that writes Resources[], or scan images and manifests directly');
             }
             return { tool: 'trivy', findings: out, suppressed };
@@ -27691,7 +28167,7 @@ function checkUnknownKeys(obj, known, where, label, objects) {
         if (known.has(key) || !Object.hasOwn(obj, key))
             continue;
         const value = obj[key];
-        const hides = Array.isArray(value) ? value.length > 0 : objects && fields_isObj(value) && Object.keys(value).length > 0;
+        const hides = isList(value) ? value.length > 0 : objects && fields_isObj(value) && Object.keys(value).length > 0;
         if (hides)
             fields_fail(`${where ? `${where}: ` : ''}unknown key ${JSON.stringify(key)} at the ${label} (renamed or unsupported Trivy output?)`);
     }
@@ -27719,32 +28195,32 @@ function readResult(result, where, prefix, out, fingerprints, pool) {
             const installed = pool.get(strOf(v.InstalledVersion) ?? '');
             const fixedVersion = pool.get(strOf(v.FixedVersion) ?? '');
             const pkgPath = strOf(v.PkgPath);
+            // Kept for every finding of a large image report: repeated texts pooled, nothing that only Trivy reads
+            // (its own Fingerprint; ours is line-independent already).
             const properties = { package: pkg, installedVersion: installed };
             if (fixedVersion)
                 properties.fixedVersion = fixedVersion;
             if (pkgPath)
                 properties.pkgPath = pkgPath;
-            const status = strOf(v.Status);
+            const status = pool.opt(strOf(v.Status));
             if (status)
                 properties.status = status;
             const cvss = cvssScore(v);
             if (cvss !== undefined)
                 properties.cvss = cvss;
-            const trivyFingerprint = strOf(v.Fingerprint);
-            if (trivyFingerprint)
-                properties.trivyFingerprint = trivyFingerprint;
             const title = pool.opt(strOf(v.Title));
             const severityWord = v.Severity;
             const severity = (typeof severityWord === 'string' && TRIVY_SEVERITY.get(severityWord)) || severityOf(v, `${list}[${i}]`);
             out.push({
                 source: 'trivy',
-                sources: ['trivy'],
+                sources: (0,core_finding/* sourcesOf */.u0)('trivy'),
                 ruleId: id,
                 ruleName: id,
                 severity,
                 title: title || id,
-                // One flat string (join), not a tree of concatenations: it is kept for every finding.
-                message: [pkg, installed ? ' ' : '', installed, ' is affected by ', id, title ? ': ' : '', title ?? ''].join(''),
+                // Trivy's own SARIF wording; the title is beside it (annotation title, SARIF rule), not repeated in
+                // every kept message. One flat string (join), not a tree of concatenations.
+                message: [pkg, installed ? ' ' : '', installed, ' is affected by ', id].join(''),
                 path: target,
                 line: 1,
                 endLine: undefined,
@@ -27791,7 +28267,7 @@ function readResult(result, where, prefix, out, fingerprints, pool) {
             const line = lineNumber(cause?.StartLine) ?? 1;
             out.push({
                 source: 'trivy',
-                sources: ['trivy'],
+                sources: (0,core_finding/* sourcesOf */.u0)('trivy'),
                 ruleId: id,
                 ruleName: id,
                 severity: severityOf(m, at),
@@ -27823,7 +28299,7 @@ function readResult(result, where, prefix, out, fingerprints, pool) {
                 properties.category = category;
             out.push({
                 source: 'trivy',
-                sources: ['trivy'],
+                sources: (0,core_finding/* sourcesOf */.u0)('trivy'),
                 ruleId: id,
                 ruleName: id,
                 severity: severityOf(s, at),
@@ -27860,7 +28336,7 @@ function readResult(result, where, prefix, out, fingerprints, pool) {
             const path = filePath ? cleanPath(filePath) : target;
             out.push({
                 source: 'trivy',
-                sources: ['trivy'],
+                sources: (0,core_finding/* sourcesOf */.u0)('trivy'),
                 ruleId: name,
                 ruleName: name,
                 severity: severityOf(l, at),
@@ -27920,6 +28396,8 @@ function cvssScore(v) {
 
 
 
+
+
 const REPORT_FORMATS = [
     'trivy-json',
     'gitleaks-json',
@@ -27941,41 +28419,120 @@ const JSON_PARSERS = {
 };
 /** Parses one scanner report. Throws InputFileError(path, reason) on anything it cannot trust. */
 function parseReport(text, path, options = {}) {
-    const explicit = options.format;
-    if (explicit !== undefined && !REPORT_FORMATS.includes(explicit)) {
-        throw new core_errors/* InputFileError */.TH(path, `unknown report format "${String(explicit)}"; use one of ${REPORT_FORMATS.join(', ')}`);
-    }
+    const explicit = checkedFormat(options.format, path);
     const context = { secretSeverity: options.secretSeverity ?? 'critical' };
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     if (body.trim() === '')
         throw new core_errors/* InputFileError */.TH(path, 'the report is empty');
-    try {
+    return withFileName(path, () => {
         if (explicit === 'gitleaks-csv' || (explicit === undefined && looksLikeGitleaksCsv(body))) {
             if (!looksLikeGitleaksCsv(body)) {
                 throw new ReportShapeError(`format gitleaks-csv was given, but the file does not start with gitleaks' CSV header (RuleID,…)`);
             }
             return done(parseGitleaksCsv(body, context), 'gitleaks-csv');
         }
-        const doc = parseJson(body, path);
-        const candidates = candidateFormats(doc, path);
-        const format = explicit ?? candidates[0];
-        if (format === undefined) {
-            if (isSarifFileName(path))
-                throw new ReportShapeError(`a .sarif file must hold a SARIF 2.1.0 log ({"version": "2.1.0", "runs": [...]}), this one holds ${describeShape(doc)}`);
-            throw new ReportShapeError(`JSON of no known report shape: ${describeShape(doc)}`);
-        }
-        if (format === 'gitleaks-csv')
-            throw new ReportShapeError('format gitleaks-csv was given, but the content is JSON');
-        if (!candidates.includes(format)) {
-            throw new ReportShapeError(`format ${format} was given, but the content ${candidates.length ? `looks like ${candidates.join(' or ')}` : `has no known report shape (${describeShape(doc)})`}`);
-        }
-        return done(JSON_PARSERS[format](doc, context), format);
+        return parseDocument(parseJson(body, path), path, explicit, context);
+    });
+}
+/** Smallest report read lazily (see core/lazy-json); smaller ones are parsed whole, which costs little. */
+const LAZY_MIN_BYTES = 1024 * 1024;
+/** The lazy arrays each format's parser reads; a format not listed here gets the document parsed whole. */
+const LAZY_KINDS = {
+    'trivy-json': ['top', 'trivy-findings'],
+    'gitleaks-json': ['top'],
+    'semgrep-json': ['results'],
+    'tfsec-json': ['results'],
+    sarif: ['sarif-results']
+};
+/** The detected format cannot read one of the document's lazy arrays: parse the text whole instead. */
+class NotLazilyReadable extends Error {
+}
+/**
+ * parseReport over the file's bytes. Large JSON reports are read lazily:
+ * only the findings arrays' elements are parsed, one at a time, and dropped
+ * once they are findings. The result is parseReport's: wherever the lazy
+ * reading does not end in findings (an unexpected layout, a fault anywhere,
+ * a format without lazy support) the text is parsed whole and decides.
+ */
+function parseReportBytes(bytes, path, options = {}) {
+    const whole = () => {
+        options.onRead?.('whole');
+        return parseReport((0,core_files/* decodeText */.g7)(bytes, options.shown ?? path), path, options);
+    };
+    const body = lazyBody(bytes, options);
+    const lazy = body === undefined ? undefined : parseLazyJson(body);
+    if (lazy === undefined)
+        return whole();
+    const explicit = checkedFormat(options.format, path);
+    const context = { secretSeverity: options.secretSeverity ?? 'critical' };
+    const kinds = new Set(lazy.lists.map(list => list.kind));
+    try {
+        const parsed = parseDocument(lazy.root, path, explicit, context, kinds);
+        options.onRead?.('lazy');
+        return parsed;
+    }
+    catch {
+        // A fault (or a format without lazy support): the whole-text parse decides, so the
+        // error is exactly parseReport's — e.g. invalid JSON late in the file before a shape fault early.
+        return whole();
+    }
+    finally {
+        for (const list of lazy.lists)
+            list.close();
+    }
+}
+/** The JSON bytes to read lazily, or undefined when the report goes the whole-text way. */
+function lazyBody(bytes, options) {
+    if (bytes.length < (options.lazyMinBytes ?? LAZY_MIN_BYTES) || options.format === 'gitleaks-csv')
+        return undefined;
+    // UTF-16 needs decoding first, NUL bytes are a binary file: decodeText says so.
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0))
+        return undefined;
+    const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    for (const c of body) {
+        if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
+            continue;
+        return c === 0x7b || c === 0x5b ? body : undefined;
+    }
+    return undefined;
+}
+function checkedFormat(format, path) {
+    if (format !== undefined && !REPORT_FORMATS.includes(format)) {
+        throw new core_errors/* InputFileError */.TH(path, `unknown report format "${String(format)}"; use one of ${REPORT_FORMATS.join(', ')}`);
+    }
+    return format;
+}
+/** Shape errors become InputFileError naming the file. */
+function withFileName(path, parse) {
+    try {
+        return parse();
     }
     catch (error) {
         if (error instanceof ReportShapeError || error instanceof SarifShapeError)
             throw new core_errors/* InputFileError */.TH(path, error.message);
         throw error;
     }
+}
+function parseDocument(doc, path, explicit, context, lazyKinds) {
+    const candidates = candidateFormats(doc, path);
+    const format = explicit ?? candidates[0];
+    if (format === undefined) {
+        if (isSarifFileName(path))
+            throw new ReportShapeError(`a .sarif file must hold a SARIF 2.1.0 log ({"version": "2.1.0", "runs": [...]}), this one holds ${describeShape(doc)}`);
+        throw new ReportShapeError(`JSON of no known report shape: ${describeShape(doc)}`);
+    }
+    if (format === 'gitleaks-csv')
+        throw new ReportShapeError('format gitleaks-csv was given, but the content is JSON');
+    if (!candidates.includes(format)) {
+        throw new ReportShapeError(`format ${format} was given, but the content ${candidates.length ? `looks like ${candidates.join(' or ')}` : `has no known report shape (${describeShape(doc)})`}`);
+    }
+    if (lazyKinds !== undefined) {
+        const readable = LAZY_KINDS[format] ?? [];
+        for (const kind of lazyKinds)
+            if (!readable.includes(kind))
+                throw new NotLazilyReadable();
+    }
+    return done(JSON_PARSERS[format](doc, context), format);
 }
 function done(output, format) {
     return { tool: output.tool, format, findings: output.findings, suppressed: output.suppressed };
@@ -28131,13 +28688,12 @@ function parseSecretSeverity(value) {
         return v;
     throw new core_errors/* InputFileError */.TH('(secret-severity)', `"${value}" is not a severity`);
 }
-/**
- * One report read and parsed in its own frame: a local of runGates would keep
- * the previous report's text (~15 MB) alive while the next one is read.
- */
-async function readReport(file, readOptions, options) {
-    const text = await (0,core_files/* readTextInput */.sg)(file, readOptions);
-    return parseReport(text, file, { format: options.format, secretSeverity: options.secretSeverity });
+/** One report read (into the run's reused buffer) and parsed; only its findings outlive the call. */
+async function readReport(file, readOptions, options, buffer) {
+    const { bytes, shown } = await (0,core_files/* readInputBytes */.aN)(file, readOptions, buffer);
+    let streamed = false;
+    const parsed = parseReportBytes(bytes, file, { format: options.format, secretSeverity: options.secretSeverity, shown, onRead: how => (streamed = how === 'lazy') });
+    return { ...parsed, streamed };
 }
 /**
  * Reads every report, one file at a time (only findings are kept, never the
@@ -28155,14 +28711,15 @@ async function runGates(ctx, options) {
     const expanded = await (0,core_files/* expandGlobs */.GE)(options.reports, ctx.workspace, { allowMissing: options.allowMissing });
     errors.push(...expanded.errors);
     const readOptions = { workspace: ctx.workspace, allowOutside: ctx.allowOutside, maxBytes: options.maxBytes };
+    const buffer = new core_files/* ReadBuffer */.pt();
     for (const file of expanded.files) {
         try {
-            const parsed = await readReport(file, readOptions, options);
+            const parsed = await readReport(file, readOptions, options, buffer);
             inputs.push(file);
             perTool.set(parsed.tool, (perTool.get(parsed.tool) ?? 0) + parsed.findings.length);
             for (const f of parsed.findings)
                 findings.push(relativeToWorkspace(f, ctx.workspace));
-            ctx.logger.info(`${file}: ${parsed.format}, ${parsed.findings.length} finding(s)`);
+            ctx.logger.info(`${file}: ${parsed.format}, ${parsed.findings.length} finding(s)${parsed.streamed ? ' (large report: findings read one run at a time)' : ''}`);
         }
         catch (error) {
             if (!(0,core_errors/* isUserError */.iU)(error))
@@ -30175,7 +30732,7 @@ function scalarsUnder(node, lineOf) {
     return out;
 }
 /** The value under `key` of a YAML mapping node, else undefined. */
-function childOf(node, key) {
+function yaml_nodes_childOf(node, key) {
     if (!(0,dist/* isMap */.jh)(node))
         return undefined;
     return node.items.find(pair => (0,dist/* isScalar */.jn)(pair.key) && pair.key.value === key)?.value;
@@ -30384,7 +30941,7 @@ function envRows(key, env, job) {
 function containerRows(file, job) {
     const rows = [];
     const visit = (node) => {
-        const password = childOf(childOf(node, 'credentials'), 'password');
+        const password = yaml_nodes_childOf(yaml_nodes_childOf(node, 'credentials'), 'password');
         if (!(0,dist/* isScalar */.jn)(password))
             return;
         for (const ref of secretRefs(String(password.value))) {
@@ -30397,8 +30954,8 @@ function containerRows(file, job) {
                 rows.push({ ...base, method: 'container credentials', authClass: 'stored-secret', ruleId: 'OG-WF-005' });
         }
     };
-    visit(childOf(job.node, 'container'));
-    const services = childOf(job.node, 'services');
+    visit(yaml_nodes_childOf(job.node, 'container'));
+    const services = yaml_nodes_childOf(job.node, 'services');
     if ((0,dist/* isMap */.jh)(services))
         services.items.forEach(pair => visit(pair.value));
     return rows;
@@ -31776,7 +32333,7 @@ function mask(value) {
 function containerPasswords(ctx, job) {
     const out = [];
     const visit = (node, where) => {
-        const password = childOf(childOf(node, 'credentials'), 'password');
+        const password = yaml_nodes_childOf(yaml_nodes_childOf(node, 'credentials'), 'password');
         if (!(0,dist/* isScalar */.jn)(password) || !isLiteral(String(password.value ?? '')))
             return;
         out.push(report(og_wf_033_hardcoded_credentials_rule, ctx, {
@@ -31787,8 +32344,8 @@ function containerPasswords(ctx, job) {
             fix: `Store the password as a secret and write \`password: \${{ secrets.REGISTRY_PASSWORD }}\` (for ghcr.io use \`\${{ secrets.GITHUB_TOKEN }}\`); revoke the exposed one.`
         }));
     };
-    visit(childOf(job.node, 'container'), 'container');
-    const services = childOf(job.node, 'services');
+    visit(yaml_nodes_childOf(job.node, 'container'), 'container');
+    const services = yaml_nodes_childOf(job.node, 'services');
     if ((0,dist/* isMap */.jh)(services))
         for (const pair of services.items)
             visit(pair.value, `services.${String((0,dist/* isScalar */.jn)(pair.key) ? pair.key.value : '?')}`);
@@ -35907,9 +36464,12 @@ function errorMessage(error) {
 /* harmony export */   C0: () => (/* binding */ collectFiles),
 /* harmony export */   GE: () => (/* binding */ expandGlobs),
 /* harmony export */   Gt: () => (/* binding */ displayPath),
+/* harmony export */   aN: () => (/* binding */ readInputBytes),
+/* harmony export */   g7: () => (/* binding */ decodeText),
+/* harmony export */   pt: () => (/* binding */ ReadBuffer),
 /* harmony export */   sg: () => (/* binding */ readTextInput)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_MAX_BYTES, decodeText, formatBytes */
+/* unused harmony exports DEFAULT_MAX_BYTES, formatBytes */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -35939,6 +36499,43 @@ function displayPath(workspace, path) {
  * writes it) is decoded, so the content is judged, not its encoding.
  */
 async function readTextInput(path, options) {
+    const { bytes, shown } = await readInputBytes(path, options);
+    return decodeText(bytes, shown);
+}
+/**
+ * One buffer reused from file to file, so reading many large reports keeps
+ * one file's bytes in memory, not one per file until the next collection.
+ * A read returns a view of it, valid until the next read.
+ */
+class ReadBuffer {
+    buffer = Buffer.allocUnsafeSlow(0);
+    async read(abs, size) {
+        if (this.buffer.length < size)
+            this.buffer = Buffer.allocUnsafeSlow(size);
+        return readInto(abs, this.buffer, size);
+    }
+}
+async function readInto(abs, buffer, size) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(abs, 'r');
+    try {
+        let length = 0;
+        while (length < size) {
+            const { bytesRead } = await handle.read(buffer, length, size - length, length);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+        }
+        return buffer.subarray(0, length);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * readTextInput's checks, then the raw bytes (into `into` when given: the
+ * view is valid until its next read). `shown` is the path for messages.
+ */
+async function readInputBytes(path, options, into) {
     const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.workspace, path);
     const shown = displayPath(options.workspace, path);
     let info;
@@ -35977,8 +36574,10 @@ async function readTextInput(path, options) {
     }
     if (real.size === 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputFileError */ .TH(shown, 'file is empty');
-    const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(abs);
-    return decodeText(bytes, shown);
+    const bytes = into ? await into.read(abs, real.size) : await readInto(abs, Buffer.allocUnsafe(real.size), real.size);
+    if (bytes.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputFileError */ .TH(shown, 'file is empty');
+    return { bytes, shown };
 }
 function decodeText(bytes, shown) {
     if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
@@ -36075,7 +36674,9 @@ async function collectFiles(roots, workspace, accept) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Fd: () => (/* binding */ normalizePath),
-/* harmony export */   ax: () => (/* binding */ fingerprintOf)
+/* harmony export */   ax: () => (/* binding */ fingerprintOf),
+/* harmony export */   gn: () => (/* binding */ sha256Hex128),
+/* harmony export */   u0: () => (/* binding */ sourcesOf)
 /* harmony export */ });
 /* unused harmony export FINDING_KINDS */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
@@ -36088,7 +36689,24 @@ function fingerprintOf(...parts) {
     let input = '';
     for (const part of parts)
         input += `${part ?? ''}\u0000`;
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', input, 'hex').slice(0, 32);
+    return sha256Hex128(input);
+}
+/**
+ * The first 128 bits of sha256(input) in hex. Encoded from the digest bytes,
+ * not sliced from the full hex: a slice would keep the 64-character string
+ * alive behind every finding (V8 shares the text of long slices).
+ */
+function sha256Hex128(input) {
+    // The digest as a 32-character latin1 ('binary') string, then hex: about 2x cheaper than a Buffer digest.
+    return Buffer.from((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', input, 'binary'), 'latin1').toString('hex', 0, 16);
+}
+const SHARED_SOURCES = new Map();
+/** `[source]` as one frozen array per tool, shared by all its findings (dedupe builds new arrays, never edits). */
+function sourcesOf(source) {
+    let sources = SHARED_SOURCES.get(source);
+    if (sources === undefined)
+        SHARED_SOURCES.set(source, (sources = Object.freeze([source])));
+    return sources;
 }
 /** Normalises a path to forward slashes without a leading "./". */
 function normalizePath(path) {
