@@ -74,32 +74,42 @@ function gitleaksReport(tpl, start, count) {
   })
 }
 
+/**
+ * [template, builder, extension, indentation as each tool writes its report]: Trivy's JSON writer indents
+ * by 2 spaces, gitleaks' by 1, grype's SARIF by 2 (as in the fixtures, which these tools wrote); Semgrep's
+ * CLI writes its JSON on one line (the fixture was re-indented by whoever saved it).
+ */
 const BUILDERS = {
-  trivy: [() => template('trivy/trivy-image-vulns.json', 'trivy/trivy-image-vulns.json'), trivyReport, 'json'],
-  semgrep: [() => template('semgrep/semgrep-1.30-warnings.json', 'semgrep/semgrep.json'), semgrepReport, 'json'],
-  sarif: [() => template('sarif-other/grype-0.34.7.sarif', 'sarif/grype.sarif'), sarifReport, 'sarif'],
-  gitleaks: [() => template('gitleaks/gitleaks-v8-many.json', 'gitleaks/gitleaks-v8.json'), gitleaksReport, 'json']
+  trivy: [() => template('trivy/trivy-image-vulns.json', 'trivy/trivy-image-vulns.json'), trivyReport, 'json', 2],
+  semgrep: [() => template('semgrep/semgrep-1.30-warnings.json', 'semgrep/semgrep.json'), semgrepReport, 'json', 0],
+  sarif: [() => template('sarif-other/grype-0.34.7.sarif', 'sarif/grype.sarif'), sarifReport, 'sarif', 2],
+  gitleaks: [() => template('gitleaks/gitleaks-v8-many.json', 'gitleaks/gitleaks-v8.json'), gitleaksReport, 'json', 1]
 }
 
+/** 'native': each tool's own layout (above); 'compact': every report on one line (the corpus of the first figures). */
+export const LAYOUTS = ['native', 'compact']
+
 /** Writes `total` findings across tools into dir; returns the files per tool. */
-export function generate(dir, total) {
+export function generate(dir, total, layout = 'native') {
+  if (!LAYOUTS.includes(layout)) throw new Error(`unknown layout ${layout}: use one of ${LAYOUTS.join(', ')}`)
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
   const files = {}
   const sources = {}
   for (const [tool, share] of MIX) {
-    const [load, build, ext] = BUILDERS[tool]
+    const [load, build, ext, nativeIndent] = BUILDERS[tool]
+    const indent = layout === 'native' ? nativeIndent : 0
     const tpl = load()
     sources[tool] = tpl.file
     const want = Math.round(total * share)
     // Size one finding from a sample, then fill files up to ~15 MB each.
-    const sample = JSON.stringify(build(tpl, 0, 200)).length / 200
+    const sample = JSON.stringify(build(tpl, 0, 200), null, indent).length / 200
     const perFile = Math.max(100, Math.floor((MAX_FILE_BYTES * 0.95) / sample))
     files[tool] = []
     for (let done = 0, index = 0; done < want; index++) {
       const count = Math.min(perFile, want - done)
       const file = join(dir, `${tool}-${String(index).padStart(3, '0')}.${ext === 'sarif' ? 'sarif' : 'json'}`)
-      writeFileSync(file, JSON.stringify(build(tpl, done, count)))
+      writeFileSync(file, `${JSON.stringify(build(tpl, done, count), null, indent)}\n`)
       files[tool].push(file)
       done += count
     }

@@ -2,11 +2,12 @@
 // gates vs the floor (a bare JSON.parse of the same files) and jq, at 10k, 100k and 300k findings.
 // CPU time is the figure to compare on a shared machine; wall-clock is printed beside it.
 // Prerequisite: npx tsc -p tsconfig.build.json   (jq: Debian package)
-// Env: SIZES=10000,100000  RUNS=3  GATES_BUILD=<another build dir> (before/after comparisons).
+// Env: SIZES=10000,100000  RUNS=3  LAYOUT=native|compact (default native: each tool's own indentation)
+//      GATES_BUILD=<another build dir> (before/after comparisons).
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { generate } from './generate.mjs'
+import { generate, LAYOUTS } from './generate.mjs'
 
 const root = resolve(import.meta.dirname, '../..')
 if (!existsSync(join(root, 'build/src/gates/index.js'))) {
@@ -15,6 +16,11 @@ if (!existsSync(join(root, 'build/src/gates/index.js'))) {
 }
 const SIZES = (process.env.SIZES ?? '10000,100000,300000').split(',').map(Number)
 const RUNS = Number(process.env.RUNS ?? 3)
+const LAYOUT = process.env.LAYOUT ?? 'native'
+if (!LAYOUTS.includes(LAYOUT)) {
+  console.error(`LAYOUT must be one of ${LAYOUTS.join(', ')}`)
+  process.exit(2)
+}
 const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const hasJq = spawnSync('jq', ['--version']).status === 0
 
@@ -79,9 +85,9 @@ function measure(label, files) {
 
 const rows = []
 for (const size of SIZES) {
-  const dir = join(root, 'bench/.corpus/gates', String(size))
-  const { files, sources } = generate(dir, size)
-  if (size === SIZES[0]) console.log(`templates: ${Object.values(sources).map(s => s.replace(`${resolve(root, '..')}/`, '../')).join(', ')}`)
+  const dir = join(root, 'bench/.corpus/gates', LAYOUT, String(size))
+  const { files, sources } = generate(dir, size, LAYOUT)
+  if (size === SIZES[0]) console.log(`layout: ${LAYOUT}; templates: ${Object.values(sources).map(s => s.replace(`${resolve(root, '..')}/`, '../')).join(', ')}`)
   rows.push({ size, all: measure(`all ${size}`, Object.values(files).flat()), trivy: measure(`trivy ${size}`, files.trivy) })
 }
 console.log('\ngrowth (time per 1k findings, all tools; cpu, then wall):')

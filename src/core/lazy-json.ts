@@ -32,11 +32,23 @@ const BATCH_BYTES = 64 * 1024
 /**
  * A JSON array whose elements are parsed when read: a run of neighbouring
  * elements at a time (reads are expected in order), nothing kept after.
+ *
+ * The element offsets may be guesses (see Walk.elementEnd), so runs are only
+ * ever parsed from a boundary already proven: the start of the array or the
+ * end of a run that parsed. A run that parses from a true element start can
+ * only end at a true element boundary (JSON.parse sees the same bytes the
+ * whole-text parse would, from the same state), and its element count must be
+ * the guessed one; together that proves every guess, including where the
+ * array ends. confirm() proves the runs nobody read.
  */
 export class LazyList {
   private closed = false
   private batch: unknown[] = []
   private batchStart = 0
+  /** Elements [0, proven) were parsed run by run from the start of the array. */
+  private proven = 0
+  /** First element of each run parsed so far, ascending: where a re-read may start. */
+  private readonly runStarts: number[] = []
 
   constructor(
     readonly kind: LazyKind,
@@ -55,10 +67,34 @@ export class LazyList {
     if (this.closed) throw new Error('internal error: a lazy JSON array was read after its report buffer was released')
     if (!(index >= 0 && index < this.starts.length)) return undefined
     const offset = index - this.batchStart
-    if (offset < 0 || offset >= this.batch.length) this.load(index)
+    if (offset < 0 || offset >= this.batch.length) this.seek(index)
     return this.batch[index - this.batchStart]
   }
 
+  /** Parses every run not read yet; throws LazyElementError when one is not what the walk located. */
+  confirm(): void {
+    while (this.proven < this.starts.length) this.load(this.proven)
+  }
+
+  /** Makes the run holding `index` the current batch, proving the runs before it first. */
+  private seek(index: number): void {
+    if (index >= this.proven) {
+      do this.load(this.proven)
+      while (index >= this.proven)
+      return
+    }
+    // Back to a proven element: re-read the run it was proven in.
+    let low = 0
+    let high = this.runStarts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if ((this.runStarts[middle] as number) <= index) low = middle
+      else high = middle - 1
+    }
+    this.load(this.runStarts[low] as number)
+  }
+
+  /** Parses the run starting at element `index`, which is a proven boundary. */
   private load(index: number): void {
     const from = this.starts[index] as number
     let last = index
@@ -73,6 +109,10 @@ export class LazyList {
     if (!Array.isArray(batch) || batch.length !== last - index + 1) throw new LazyElementError(`the elements from byte ${from} do not parse one by one`)
     this.batch = batch
     this.batchStart = index
+    if (index === this.proven) {
+      this.runStarts.push(index)
+      this.proven = last + 1
+    }
   }
 
   *[Symbol.iterator](): IterableIterator<unknown> {
@@ -212,6 +252,7 @@ class Walk {
   readonly pending: PendingList[] = []
   private readonly n: number
   private readonly cursor: BackslashCursor = { next: -1 }
+  private closing: Buffer | undefined
 
   constructor(private readonly b: Buffer) {
     this.n = b.length
@@ -285,7 +326,7 @@ class Walk {
     i = this.ws(i + 1)
     if (b[i] !== CLOSE_ARRAY) {
       for (;;) {
-        const end = this.value(i)
+        const end = this.elementEnd(i)
         if (list.count === list.starts.length) grow(list)
         list.starts[list.count] = i
         list.ends[list.count++] = end
@@ -301,6 +342,43 @@ class Walk {
     list.end = i + 1
     this.pending.push(list)
     return i + 1
+  }
+
+  /**
+   * End of an element of a findings array. Pretty-printed reports (Trivy,
+   * gitleaks, most SARIF writers) close each element on a line of its own at
+   * the indentation it opened at, and a raw newline never occurs inside a JSON
+   * string: one native search for that closing line replaces walking the
+   * element's bytes. It is a guess about nesting (a writer could indent
+   * oddly); LazyList proves it when it parses the elements.
+   */
+  private elementEnd(i: number): number {
+    const b = this.b
+    const next = b[i + 1]
+    if (b[i] !== OPEN_OBJECT || (next !== 0x0a && next !== 0x0d)) return this.value(i)
+    let lineStart = i
+    while (lineStart > 0 && (b[lineStart - 1] === 0x20 || b[lineStart - 1] === 0x09)) lineStart--
+    if (lineStart === 0 || b[lineStart - 1] !== 0x0a) return this.value(i)
+    const closing = this.closingLine(lineStart, i)
+    const at = b.indexOf(closing, i + 1)
+    return at < 0 ? this.value(i) : at + closing.length
+  }
+
+  /** "\n" + the indentation in bytes [from, to) + "}", kept while the indentation repeats. */
+  private closingLine(from: number, to: number): Buffer {
+    const b = this.b
+    let cached = this.closing
+    if (cached !== undefined && cached.length === to - from + 2) {
+      let same = true
+      for (let k = from; k < to; k++) if (cached[k - from + 1] !== b[k]) same = false
+      if (same) return cached
+    }
+    cached = Buffer.alloc(to - from + 2)
+    cached[0] = 0x0a
+    b.copy(cached, 1, from, to)
+    cached[cached.length - 1] = CLOSE_OBJECT
+    this.closing = cached
+    return cached
   }
 
   /** A key's text: plain keys decoded directly, escaped ones through JSON.parse. */

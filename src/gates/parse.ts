@@ -135,6 +135,8 @@ export function parseReportBytes(bytes: Buffer, path: string, options: ByteParse
   const kinds = new Set(lazy.lists.map(list => list.kind))
   try {
     const parsed = parseDocument(lazy.root, path, explicit, context, kinds)
+    // Every element is proven valid JSON where the walk located it, read or not, as the whole-text parse would.
+    for (const list of lazy.lists) list.confirm()
     options.onRead?.('lazy')
     return parsed
   } catch {

@@ -41,6 +41,58 @@ describe('parseLazyJson', () => {
     )
   })
 
+  it('reads pretty-printed reports in any indentation and line ending exactly as JSON.parse does', () => {
+    const objects = fc.array(fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 3 }), { minKeys: 1, maxKeys: 5 }), { maxLength: 10 })
+    fc.assert(
+      fc.property(objects, fc.integer({ min: 0, max: layouts.length - 1 }), fc.constantFrom(1, 2, 4, '\t', ' \t'), fc.boolean(), (items, layout, indent, crlf) => {
+        let text = JSON.stringify(layouts[layout]?.(items), null, indent)
+        // A raw line break only ever sits between tokens: JSON.stringify escapes the ones inside strings.
+        if (crlf) text = text.replaceAll('\n', '\r\n')
+        expect(materialize(lazyOf(text))).toEqual(JSON.parse(text))
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it('never returns a wrong element when a writer indents oddly: it reads right or refuses', () => {
+    const objects = fc.array(fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 3 }), { minKeys: 1, maxKeys: 4 }), { minLength: 1, maxLength: 8 })
+    let refused = 0
+    let read = 0
+    fc.assert(
+      fc.property(objects, fc.integer({ min: 0, max: layouts.length - 1 }), fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 40 }), (items, layout, widths) => {
+        // Re-indent every line with arbitrary widths: still valid JSON, but closing lines no longer tell the nesting.
+        const lines = JSON.stringify(layouts[layout]?.(items), null, 2).split('\n')
+        const text = lines.map((line, k) => ' '.repeat(widths[k % widths.length] ?? 0) + line.trimStart()).join('\n')
+        const doc = parseLazyJson(Buffer.from(text))
+        if (doc === undefined) return
+        try {
+          for (const list of doc.lists) list.confirm()
+          expect(materialize(doc.root)).toEqual(JSON.parse(text))
+          read++
+        } catch (error) {
+          expect(error).toBeInstanceOf(LazyElementError)
+          refused++
+        }
+      }),
+      { numRuns: 400 }
+    )
+    // Both outcomes occur, so the property is not vacuous.
+    expect(read).toBeGreaterThan(0)
+    expect(refused).toBeGreaterThan(0)
+  })
+
+  it('proves a guessed element end before it trusts it, even when reads skip ahead', () => {
+    // Objects nested in the first element close at the elements' indentation, and one of them one space
+    // further in: the walk balances out but guesses three elements where JSON.parse sees two.
+    const text = ['[', '  {', '    "a": [', '  {', '    "b": 1', '  },', '  {', '    "b": 2', '   }', '    ]', '  },', '  {', '    "d": 3', '  }', ']'].join('\n')
+    expect(JSON.parse(text)).toHaveLength(2)
+    const list = parseLazyJson(Buffer.from(text))?.root
+    if (!(list instanceof LazyList)) throw new Error('the walk should have located (wrong) elements')
+    expect(list.length).toBe(3)
+    expect(() => list.at(1)).toThrow(LazyElementError)
+    expect(() => list.confirm()).toThrow(LazyElementError)
+  })
+
   it('finds element ends through strings full of quotes, escapes, brackets and non-ASCII text', () => {
     const tricky = [
       'short',

@@ -91,4 +91,22 @@ describe('lazy reading of large reports gives exactly the whole-text result', ()
     expect(differences).toEqual([])
     expect(variants).toBeGreaterThan(500)
   })
+
+  it('on every real report re-indented oddly (closing lines that no longer tell the nesting)', () => {
+    let lazy = 0
+    let checked = 0
+    for (const source of all) {
+      const text = source.bytes.toString('utf8')
+      if (!text.includes('\n  ')) continue
+      // Every line moved to another indentation: the same JSON, but the walk's guesses about element ends go wrong.
+      const widths = [2, 0, 5, 1, 3, 2, 4]
+      const odd = Buffer.from(text.split('\n').map((line, k) => ' '.repeat(widths[k % widths.length] ?? 0) + line.trimStart()).join('\n'))
+      const expected = viaText(odd, source.relPath)
+      const actual = outcome(() => parseReportBytes(odd, source.relPath, { lazyMinBytes: 0, onRead: how => (lazy += how === 'lazy' ? 1 : 0) }))
+      expect(actual, source.label).toEqual(expected)
+      checked++
+    }
+    expect(checked).toBeGreaterThan(20)
+    console.log(`lazy-parse equivalence: ${checked} re-indented reports, ${lazy} of them still read lazily`)
+  })
 })
