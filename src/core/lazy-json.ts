@@ -252,6 +252,8 @@ class Walk {
   readonly pending: PendingList[] = []
   private readonly n: number
   private readonly cursor: BackslashCursor = { next: -1 }
+  /** Whether elements are still looked for by their closing lines (see elementEnd). */
+  private closingLines = true
 
   constructor(private readonly b: Buffer) {
     this.n = b.length
@@ -354,7 +356,7 @@ class Walk {
   private elementEnd(i: number): number {
     const b = this.b
     const next = b[i + 1]
-    if (b[i] !== OPEN_OBJECT || (next !== 0x0a && next !== 0x0d)) return this.value(i)
+    if (!this.closingLines || b[i] !== OPEN_OBJECT || (next !== 0x0a && next !== 0x0d)) return this.value(i)
     let lineStart = i
     while (lineStart > 0 && (b[lineStart - 1] === 0x20 || b[lineStart - 1] === 0x09)) lineStart--
     if (lineStart === 0 || b[lineStart - 1] !== 0x0a) return this.value(i)
@@ -372,6 +374,9 @@ class Walk {
       }
       if (same) return at + 1
     }
+    // No closing line anywhere after it: this writer does not close elements that way. Searching again for
+    // each element would cost the rest of the file every time, so the walk goes byte by byte from here on.
+    this.closingLines = false
     return this.value(i)
   }
 

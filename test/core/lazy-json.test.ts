@@ -93,6 +93,17 @@ describe('parseLazyJson', () => {
     expect(() => list.confirm()).toThrow(LazyElementError)
   })
 
+  it('reads a report whose writer closes elements at another indentation, without a search per element to the end', () => {
+    // 40,000 elements whose closing brace sits one column left of their opening one: no closing line matches.
+    // Were each element searched for to the end of the file (800 million "}" visited), this would time out.
+    const items = Array.from({ length: 40000 }, (_, i) => ({ id: `CVE-${i}`, pkg: `p${i % 7}` }))
+    const text = `{\n "results": [\n${items.map(item => `  {\n    "id": "${item.id}",\n    "pkg": "${item.pkg}"\n }`).join(',\n')}\n ]\n}\n`
+    const doc = parseLazyJson(Buffer.from(text))
+    const list = (doc?.root as { results: LazyList }).results
+    expect(list.length).toBe(40000)
+    expect([...list]).toEqual(items)
+  })
+
   it('finds element ends through strings full of quotes, escapes, brackets and non-ASCII text', () => {
     const tricky = [
       'short',
