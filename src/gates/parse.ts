@@ -151,8 +151,9 @@ export function parseReportBytes(bytes: Buffer, path: string, options: ByteParse
 /** The JSON bytes to read lazily, or undefined when the report goes the whole-text way. */
 function lazyBody(bytes: Buffer, options: ByteParseOptions): Buffer | undefined {
   if (bytes.length < (options.lazyMinBytes ?? LAZY_MIN_BYTES) || options.format === 'gitleaks-csv') return undefined
-  // UTF-16 needs decoding first, NUL bytes are a binary file: decodeText says so.
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0)) return undefined
+  // UTF-16 needs decoding first: decodeText says so. (NUL bytes of a binary file need no scan here: JSON.parse
+  // rejects them wherever they are, and any fault on the lazy way ends in the whole-text parse.)
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes
   for (const c of body) {
     if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue

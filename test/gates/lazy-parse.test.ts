@@ -92,6 +92,21 @@ describe('lazy reading of large reports gives exactly the whole-text result', ()
     expect(variants).toBeGreaterThan(500)
   })
 
+  it('on every real report with a NUL byte put anywhere (a binary file is refused the same way)', () => {
+    let checked = 0
+    for (const source of all) {
+      // Spread over the file: skeleton, inside strings of findings, between elements, the very end.
+      for (const fraction of [0.1, 0.37, 0.5, 0.73, 0.99]) {
+        const bytes = Buffer.from(source.bytes)
+        const at = Math.min(bytes.length - 1, Math.floor(bytes.length * fraction))
+        bytes[at] = 0
+        expect(viaBytes(bytes, source.relPath), `${source.label} NUL at ${at}`).toEqual(viaText(bytes, source.relPath))
+        checked++
+      }
+    }
+    expect(checked).toBeGreaterThan(100)
+  })
+
   it('on every real report re-indented oddly (closing lines that no longer tell the nesting)', () => {
     let lazy = 0
     let checked = 0
