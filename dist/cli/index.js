@@ -25651,6 +25651,14 @@ const BATCH_BYTES = 64 * 1024;
 /**
  * A JSON array whose elements are parsed when read: a run of neighbouring
  * elements at a time (reads are expected in order), nothing kept after.
+ *
+ * The element offsets may be guesses (see Walk.elementEnd), so runs are only
+ * ever parsed from a boundary already proven: the start of the array or the
+ * end of a run that parsed. A run that parses from a true element start can
+ * only end at a true element boundary (JSON.parse sees the same bytes the
+ * whole-text parse would, from the same state), and its element count must be
+ * the guessed one; together that proves every guess, including where the
+ * array ends. confirm() proves the runs nobody read.
  */
 class LazyList {
     kind;
@@ -25661,6 +25669,10 @@ class LazyList {
     closed = false;
     batch = [];
     batchStart = 0;
+    /** Elements [0, proven) were parsed run by run from the start of the array. */
+    proven = 0;
+    /** First element of each run parsed so far, ascending: where a re-read may start. */
+    runStarts = [];
     constructor(kind, bytes, encoding, starts, ends) {
         this.kind = kind;
         this.bytes = bytes;
@@ -25679,9 +25691,35 @@ class LazyList {
             return undefined;
         const offset = index - this.batchStart;
         if (offset < 0 || offset >= this.batch.length)
-            this.load(index);
+            this.seek(index);
         return this.batch[index - this.batchStart];
     }
+    /** Parses every run not read yet; throws LazyElementError when one is not what the walk located. */
+    confirm() {
+        while (this.proven < this.starts.length)
+            this.load(this.proven);
+    }
+    /** Makes the run holding `index` the current batch, proving the runs before it first. */
+    seek(index) {
+        if (index >= this.proven) {
+            do
+                this.load(this.proven);
+            while (index >= this.proven);
+            return;
+        }
+        // Back to a proven element: re-read the run it was proven in.
+        let low = 0;
+        let high = this.runStarts.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (this.runStarts[middle] <= index)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        this.load(this.runStarts[low]);
+    }
+    /** Parses the run starting at element `index`, which is a proven boundary. */
     load(index) {
         const from = this.starts[index];
         let last = index;
@@ -25699,6 +25737,10 @@ class LazyList {
             throw new LazyElementError(`the elements from byte ${from} do not parse one by one`);
         this.batch = batch;
         this.batchStart = index;
+        if (index === this.proven) {
+            this.runStarts.push(index);
+            this.proven = last + 1;
+        }
     }
     *[Symbol.iterator]() {
         for (let i = 0; i < this.starts.length; i++)
@@ -25817,6 +25859,8 @@ class Walk {
     pending = [];
     n;
     cursor = { next: -1 };
+    /** Whether elements are still looked for by their closing lines (see elementEnd). */
+    closingLines = true;
     constructor(b) {
         this.b = b;
         this.n = b.length;
@@ -25899,7 +25943,7 @@ class Walk {
         i = this.ws(i + 1);
         if (b[i] !== CLOSE_ARRAY) {
             for (;;) {
-                const end = this.value(i);
+                const end = this.elementEnd(i);
                 if (list.count === list.starts.length)
                     grow(list);
                 list.starts[list.count] = i;
@@ -25917,6 +25961,45 @@ class Walk {
         list.end = i + 1;
         this.pending.push(list);
         return i + 1;
+    }
+    /**
+     * End of an element of a findings array. Pretty-printed reports (Trivy,
+     * gitleaks, most SARIF writers) close each element on a line of its own at
+     * the indentation it opened at, and a raw newline never occurs inside a JSON
+     * string: native searches for "}" on such a line replace walking the
+     * element's bytes. It is a guess about nesting (a writer could indent
+     * oddly); LazyList proves it when it parses the elements.
+     */
+    elementEnd(i) {
+        const b = this.b;
+        const next = b[i + 1];
+        if (!this.closingLines || b[i] !== OPEN_OBJECT || (next !== 0x0a && next !== 0x0d))
+            return this.value(i);
+        let lineStart = i;
+        while (lineStart > 0 && (b[lineStart - 1] === 0x20 || b[lineStart - 1] === 0x09))
+            lineStart--;
+        if (lineStart === 0 || b[lineStart - 1] !== 0x0a)
+            return this.value(i);
+        const width = i - lineStart;
+        // Each "}" found natively (memchr: ~8 per Trivy finding), kept when its line is the opening line's indentation.
+        for (let at = b.indexOf(CLOSE_OBJECT, i + 2); at > 0; at = b.indexOf(CLOSE_OBJECT, at + 1)) {
+            const from = at - width;
+            if (from < 1 || b[from - 1] !== 0x0a)
+                continue;
+            let same = true;
+            for (let k = 0; k < width; k++) {
+                if (b[from + k] !== b[lineStart + k]) {
+                    same = false;
+                    break;
+                }
+            }
+            if (same)
+                return at + 1;
+        }
+        // No closing line anywhere after it: this writer does not close elements that way. Searching again for
+        // each element would cost the rest of the file every time, so the walk goes byte by byte from here on.
+        this.closingLines = false;
+        return this.value(i);
     }
     /** A key's text: plain keys decoded directly, escaped ones through JSON.parse. */
     key(start, end) {
@@ -28468,6 +28551,9 @@ function parseReportBytes(bytes, path, options = {}) {
     const kinds = new Set(lazy.lists.map(list => list.kind));
     try {
         const parsed = parseDocument(lazy.root, path, explicit, context, kinds);
+        // Every element is proven valid JSON where the walk located it, read or not, as the whole-text parse would.
+        for (const list of lazy.lists)
+            list.confirm();
         options.onRead?.('lazy');
         return parsed;
     }
@@ -28485,8 +28571,9 @@ function parseReportBytes(bytes, path, options = {}) {
 function lazyBody(bytes, options) {
     if (bytes.length < (options.lazyMinBytes ?? LAZY_MIN_BYTES) || options.format === 'gitleaks-csv')
         return undefined;
-    // UTF-16 needs decoding first, NUL bytes are a binary file: decodeText says so.
-    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0))
+    // UTF-16 needs decoding first: decodeText says so. (NUL bytes of a binary file need no scan here: JSON.parse
+    // rejects them wherever they are, and any fault on the lazy way ends in the whole-text parse.)
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
         return undefined;
     const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
     for (const c of body) {
@@ -36697,9 +36784,18 @@ function fingerprintOf(...parts) {
  * alive behind every finding (V8 shares the text of long slices).
  */
 function sha256Hex128(input) {
-    // The digest as a 32-character latin1 ('binary') string, then hex: about 2x cheaper than a Buffer digest.
-    return Buffer.from((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', input, 'binary'), 'latin1').toString('hex', 0, 16);
+    // The digest as a latin1 ('binary') string, hex-encoded here into one flat string: a Buffer round trip costs more than the hash.
+    const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', input, 'binary');
+    for (let k = 0; k < 16; k++) {
+        const byte = digest.charCodeAt(k);
+        hexCodes[2 * k] = HEX_DIGITS[byte >> 4];
+        hexCodes[2 * k + 1] = HEX_DIGITS[byte & 15];
+    }
+    return String.fromCharCode.apply(null, hexCodes);
 }
+const HEX_DIGITS = Array.from('0123456789abcdef', digit => digit.charCodeAt(0));
+/** Reused for every fingerprint: 32 character codes. */
+const hexCodes = new Array(32).fill(0);
 const SHARED_SOURCES = new Map();
 /** `[source]` as one frozen array per tool, shared by all its findings (dedupe builds new arrays, never edits). */
 function sourcesOf(source) {

@@ -41846,9 +41846,18 @@ function fingerprintOf(...parts) {
  * alive behind every finding (V8 shares the text of long slices).
  */
 function sha256Hex128(input) {
-    // The digest as a 32-character latin1 ('binary') string, then hex: about 2x cheaper than a Buffer digest.
-    return Buffer.from((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', input, 'binary'), 'latin1').toString('hex', 0, 16);
+    // The digest as a latin1 ('binary') string, hex-encoded here into one flat string: a Buffer round trip costs more than the hash.
+    const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', input, 'binary');
+    for (let k = 0; k < 16; k++) {
+        const byte = digest.charCodeAt(k);
+        hexCodes[2 * k] = HEX_DIGITS[byte >> 4];
+        hexCodes[2 * k + 1] = HEX_DIGITS[byte & 15];
+    }
+    return String.fromCharCode.apply(null, hexCodes);
 }
+const HEX_DIGITS = Array.from('0123456789abcdef', digit => digit.charCodeAt(0));
+/** Reused for every fingerprint: 32 character codes. */
+const hexCodes = new Array(32).fill(0);
 const SHARED_SOURCES = new Map();
 /** `[source]` as one frozen array per tool, shared by all its findings (dedupe builds new arrays, never edits). */
 function sourcesOf(source) {
