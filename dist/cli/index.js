@@ -25767,6 +25767,12 @@ const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 const COMMA = 0x2c;
 const COLON = 0x3a;
+/** A first key longer than this is not looked for (see Walk.nextSibling). */
+const MAX_SIBLING_KEY = 64;
+/** How far nextSibling looks for the end of one element before walking it byte by byte. */
+const MAX_SIBLING_SEARCH = 1024 * 1024;
+/** After this many elements in a row that nextSibling could not end, the walk stops trying. */
+const MAX_SIBLING_MISSES = 64;
 function childOf(place, key) {
     if (place === 'root') {
         if (key === 'results')
@@ -25859,8 +25865,12 @@ class Walk {
     pending = [];
     n;
     cursor = { next: -1 };
-    /** Whether elements are still looked for by their closing lines (see elementEnd). */
+    /** Whether elements are still looked for by their closing lines (see closingLine). */
     closingLines = true;
+    /** Whether elements are still looked for by their next sibling's first key (see nextSibling). */
+    siblingKeys = true;
+    /** Elements in a row that nextSibling could not end. */
+    siblingMisses = 0;
     constructor(b) {
         this.b = b;
         this.n = b.length;
@@ -25963,18 +25973,29 @@ class Walk {
         return i + 1;
     }
     /**
-     * End of an element of a findings array. Pretty-printed reports (Trivy,
-     * gitleaks, most SARIF writers) close each element on a line of its own at
-     * the indentation it opened at, and a raw newline never occurs inside a JSON
-     * string: native searches for "}" on such a line replace walking the
-     * element's bytes. It is a guess about nesting (a writer could indent
-     * oddly); LazyList proves it when it parses the elements.
+     * End of an element of a findings array, found without walking its bytes
+     * where the layout allows (see closingLine and nextSibling). Both are
+     * guesses about nesting; LazyList proves them when it parses the elements.
      */
     elementEnd(i) {
         const b = this.b;
-        const next = b[i + 1];
-        if (!this.closingLines || b[i] !== OPEN_OBJECT || (next !== 0x0a && next !== 0x0d))
-            return this.value(i);
+        if (b[i] === OPEN_OBJECT) {
+            const next = b[i + 1];
+            if ((next === 0x0a || next === 0x0d) && this.closingLines)
+                return this.closingLine(i);
+            if (next === QUOTE && this.siblingKeys)
+                return this.nextSibling(i);
+        }
+        return this.value(i);
+    }
+    /**
+     * Pretty-printed reports (Trivy, gitleaks, most SARIF writers) close each
+     * element on a line of its own at the indentation it opened at, and a raw
+     * newline never occurs inside a JSON string: native searches for "}" on
+     * such a line replace walking the element's bytes.
+     */
+    closingLine(i) {
+        const b = this.b;
         let lineStart = i;
         while (lineStart > 0 && (b[lineStart - 1] === 0x20 || b[lineStart - 1] === 0x09))
             lineStart--;
@@ -25999,6 +26020,53 @@ class Walk {
         // No closing line anywhere after it: this writer does not close elements that way. Searching again for
         // each element would cost the rest of the file every time, so the walk goes byte by byte from here on.
         this.closingLines = false;
+        return this.value(i);
+    }
+    /**
+     * One-line reports (Semgrep, any compact writer): elements written by one
+     * serializer start with the same key, so an element ends where `},{"key":`
+     * follows — found through native searches for "}". That sequence is always
+     * structure: inside a string a quote is escaped, so `{"` cannot occur
+     * there. A "}" followed by "]" may be the end of the array (or of an array
+     * nested in the element): that element is walked byte by byte.
+     */
+    nextSibling(i) {
+        const b = this.b;
+        const keyEnd = b.indexOf(QUOTE, i + 2);
+        if (keyEnd < 0 || b[keyEnd + 1] !== COLON || keyEnd - i > MAX_SIBLING_KEY)
+            return this.missedSibling(i);
+        // A key with an escape could end at an escaped quote: not worth telling apart.
+        for (let k = i + 2; k < keyEnd; k++)
+            if (b[k] === BACKSLASH)
+                return this.missedSibling(i);
+        // The bytes to find after "},{": the element's own first key, its quotes and the colon.
+        const keyFrom = i + 1;
+        const keyLength = keyEnd + 2 - keyFrom;
+        const limit = i + MAX_SIBLING_SEARCH;
+        for (let at = b.indexOf(CLOSE_OBJECT, i + 1); at > 0 && at < limit; at = b.indexOf(CLOSE_OBJECT, at + 1)) {
+            const after = b[at + 1];
+            if (after === CLOSE_ARRAY)
+                break;
+            // "}" then "}" closes a nested object, "}" then a key continues the enclosing one (or the "}" is text).
+            if (after !== COMMA || b[at + 2] === QUOTE)
+                continue;
+            // The first "}," before anything else decides: only `},{"key":` with this element's own first key ends
+            // it. Another key may be the next element (a writer omitting a first field) or an array nested in this
+            // one, another value the next element of a mixed array: this element is walked byte by byte.
+            if (b[at + 2] !== OPEN_OBJECT)
+                break;
+            for (let k = 0; k < keyLength; k++)
+                if (b[at + 3 + k] !== b[keyFrom + k])
+                    return this.missedSibling(i);
+            this.siblingMisses = 0;
+            return at + 1;
+        }
+        return this.missedSibling(i);
+    }
+    /** nextSibling could not tell: this element is walked byte by byte, and after many such, every element is. */
+    missedSibling(i) {
+        if (++this.siblingMisses > MAX_SIBLING_MISSES)
+            this.siblingKeys = false;
         return this.value(i);
     }
     /** A key's text: plain keys decoded directly, escaped ones through JSON.parse. */
