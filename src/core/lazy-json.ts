@@ -79,8 +79,7 @@ export class LazyList {
   /** Makes the run holding `index` the current batch, proving the runs before it first. */
   private seek(index: number): void {
     if (index >= this.proven) {
-      do this.load(this.proven)
-      while (index >= this.proven)
+      while (index >= this.proven) this.load(this.proven)
       return
     }
     // Back to a proven element: re-read the run it was proven in.
