@@ -44947,9 +44947,8 @@ class LazyList {
     /** Makes the run holding `index` the current batch, proving the runs before it first. */
     seek(index) {
         if (index >= this.proven) {
-            do
+            while (index >= this.proven)
                 this.load(this.proven);
-            while (index >= this.proven);
             return;
         }
         // Back to a proven element: re-read the run it was proven in.
