@@ -92,6 +92,27 @@ describe('lazy reading of large reports gives exactly the whole-text result', ()
     expect(variants).toBeGreaterThan(500)
   })
 
+  it('on every real report written on one line (the layout Semgrep and other compact writers use)', () => {
+    let lazy = 0
+    let checked = 0
+    for (const source of all) {
+      let doc: unknown
+      try {
+        doc = JSON.parse(source.bytes.toString('utf8').replace(/^\uFEFF/, ''))
+      } catch {
+        continue
+      }
+      const compact = Buffer.from(JSON.stringify(doc))
+      const actual = outcome(() => parseReportBytes(compact, source.relPath, { lazyMinBytes: 0, onRead: how => (lazy += how === 'lazy' ? 1 : 0) }))
+      expect(actual, source.label).toEqual(viaText(compact, source.relPath))
+      checked++
+    }
+    expect(checked).toBeGreaterThan(40)
+    // The one-line search must not make them fall back: as many stay lazy as in the writers' own layout.
+    expect(lazy).toBeGreaterThan(checked / 2)
+    console.log(`lazy-parse equivalence: ${checked} reports on one line, ${lazy} of them read lazily`)
+  })
+
   it('on every real report with a NUL byte put anywhere (a binary file is refused the same way)', () => {
     let checked = 0
     for (const source of all) {
