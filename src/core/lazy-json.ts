@@ -385,15 +385,7 @@ class Walk {
     // Each "}" found natively (memchr: ~8 per Trivy finding), kept when its line is the opening line's indentation.
     for (let at = b.indexOf(CLOSE_OBJECT, i + 2); at > 0; at = b.indexOf(CLOSE_OBJECT, at + 1)) {
       const from = at - width
-      if (from < 1 || b[from - 1] !== 0x0a) continue
-      let same = true
-      for (let k = 0; k < width; k++) {
-        if (b[from + k] !== b[lineStart + k]) {
-          same = false
-          break
-        }
-      }
-      if (same) return at + 1
+      if (from >= 1 && b[from - 1] === 0x0a && sameBytes(b, from, lineStart, width)) return at + 1
     }
     // No closing line anywhere after it: this writer does not close elements that way. Searching again for
     // each element would cost the rest of the file every time, so the walk goes byte by byte from here on.
@@ -427,8 +419,7 @@ class Walk {
       // The first "}," before anything else decides: only `},{"key":` with this element's own first key ends
       // it. Another key may be the next element (a writer omitting a first field) or an array nested in this
       // one, another value the next element of a mixed array: this element is walked byte by byte.
-      if (b[at + 2] !== OPEN_OBJECT) break
-      for (let k = 0; k < keyLength; k++) if (b[at + 3 + k] !== b[keyFrom + k]) return this.missedSibling(i)
+      if (b[at + 2] !== OPEN_OBJECT || !sameBytes(b, at + 3, keyFrom, keyLength)) break
       this.siblingMisses = 0
       return at + 1
     }
@@ -479,6 +470,12 @@ class Walk {
     if (end < 0) throw new GiveUp()
     return end
   }
+}
+
+/** Whether the `length` bytes at `a` equal those at `b` (short runs: an indentation, a key). */
+function sameBytes(bytes: Buffer, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (bytes[a + k] !== bytes[b + k]) return false
+  return true
 }
 
 /** Where the next backslash is, found once and reused while the walk moves forward (an indexOf per string would be quadratic). */
