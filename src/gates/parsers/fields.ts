@@ -1,5 +1,4 @@
-import * as crypto from 'node:crypto'
-import { fingerprintOf, normalizePath, sha256Hex128 } from '../../core/finding.js'
+import { normalizePath, sha256Hex128 } from '../../core/finding.js'
 import { isList, LazyList, listAt, type JsonList } from '../../core/lazy-json.js'
 
 /**
@@ -142,13 +141,12 @@ export function labelledValue(text: string, label: string): string | undefined {
 
 /**
  * fingerprintOf(...parts) in one step: the parts joined by NUL and hashed
- * once. Node >= 20.12 has the one-shot crypto.hash, about 3x cheaper than a
- * Hash object per finding; the digest is the same bytes either way (a test
- * checks it against fingerprintOf).
+ * once, without fingerprintOf's rest-parameter array and concatenations (a
+ * test checks the digest against fingerprintOf).
  */
 export function fastFingerprint(parts: ReadonlyArray<string | number | undefined>): string {
   // Array#join writes undefined as '' — the same text fingerprintOf hashes for each part.
-  return typeof crypto.hash === 'function' ? sha256Hex128(`${parts.join('\u0000')}\u0000`) : fingerprintOf(parts.join('\u0000'))
+  return sha256Hex128(`${parts.join('\u0000')}\u0000`)
 }
 
 /**
