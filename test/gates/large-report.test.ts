@@ -5,7 +5,7 @@
  * whole-text parse gives, report by report, and a broken large report must
  * still be an error naming the file and the position.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -15,7 +15,11 @@ import { silentLogger } from '../../src/core/logger.js'
 import { runGates } from '../../src/gates/index.js'
 import { LAZY_MIN_BYTES, parseReport } from '../../src/gates/parse.js'
 
-const FIXTURES = join(import.meta.dirname, '../fixtures/reports')
+// The real Trivy image report beside the project when present, else the project's own small one.
+const SHARED_TRIVY = join(import.meta.dirname, '../../../shared/fixtures/reports/trivy/trivy-image-vulns.json')
+const OWN_TRIVY = join(import.meta.dirname, '../fixtures/reports/trivy/image-two-packages.json')
+const TEMPLATE = existsSync(SHARED_TRIVY) ? SHARED_TRIVY : OWN_TRIVY
+if (TEMPLATE === OWN_TRIVY) console.warn(`large reports: ${SHARED_TRIVY} is absent, replicating the project's own Trivy fixture`)
 
 interface TrivyDoc {
   Results: Array<{ Target: string; Vulnerabilities?: Array<Record<string, unknown>> }>
@@ -23,7 +27,7 @@ interface TrivyDoc {
 
 /** A Trivy report above the lazy threshold: the fixture's vulnerabilities replicated under distinct ids. */
 function largeTrivy(seed: number): string {
-  const doc = JSON.parse(readFileSync(join(FIXTURES, 'trivy/image-two-packages.json'), 'utf8')) as TrivyDoc
+  const doc = JSON.parse(readFileSync(TEMPLATE, 'utf8')) as TrivyDoc
   const template = doc.Results.flatMap(r => r.Vulnerabilities ?? [])
   const vulnerabilities = Array.from({ length: 2500 }, (_, i) => ({
     ...template[i % template.length],
