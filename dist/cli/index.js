@@ -26004,16 +26004,7 @@ class Walk {
         // Each "}" found natively (memchr: ~8 per Trivy finding), kept when its line is the opening line's indentation.
         for (let at = b.indexOf(CLOSE_OBJECT, i + 2); at > 0; at = b.indexOf(CLOSE_OBJECT, at + 1)) {
             const from = at - width;
-            if (from < 1 || b[from - 1] !== 0x0a)
-                continue;
-            let same = true;
-            for (let k = 0; k < width; k++) {
-                if (b[from + k] !== b[lineStart + k]) {
-                    same = false;
-                    break;
-                }
-            }
-            if (same)
+            if (from >= 1 && b[from - 1] === 0x0a && sameBytes(b, from, lineStart, width))
                 return at + 1;
         }
         // No closing line anywhere after it: this writer does not close elements that way. Searching again for
@@ -26052,11 +26043,8 @@ class Walk {
             // The first "}," before anything else decides: only `},{"key":` with this element's own first key ends
             // it. Another key may be the next element (a writer omitting a first field) or an array nested in this
             // one, another value the next element of a mixed array: this element is walked byte by byte.
-            if (b[at + 2] !== OPEN_OBJECT)
+            if (b[at + 2] !== OPEN_OBJECT || !sameBytes(b, at + 3, keyFrom, keyLength))
                 break;
-            for (let k = 0; k < keyLength; k++)
-                if (b[at + 3 + k] !== b[keyFrom + k])
-                    return this.missedSibling(i);
             this.siblingMisses = 0;
             return at + 1;
         }
@@ -26110,6 +26098,13 @@ class Walk {
             throw new GiveUp();
         return end;
     }
+}
+/** Whether the `length` bytes at `a` equal those at `b` (short runs: an indentation, a key). */
+function sameBytes(bytes, a, b, length) {
+    for (let k = 0; k < length; k++)
+        if (bytes[a + k] !== bytes[b + k])
+            return false;
+    return true;
 }
 /**
  * End of the object or array opening at i (-1 when the input ends first).
@@ -26679,7 +26674,6 @@ function sarifSeverity(result, rule) {
 ;// CONCATENATED MODULE: ./src/gates/parsers/fields.ts
 
 
-
 /** A report that parsed as JSON but whose content cannot be trusted. parseReport adds the file name. */
 class ReportShapeError extends Error {
     name = 'ReportShapeError';
@@ -26815,13 +26809,12 @@ function labelledValue(text, label) {
 }
 /**
  * fingerprintOf(...parts) in one step: the parts joined by NUL and hashed
- * once. Node >= 20.12 has the one-shot crypto.hash, about 3x cheaper than a
- * Hash object per finding; the digest is the same bytes either way (a test
- * checks it against fingerprintOf).
+ * once, without fingerprintOf's rest-parameter array and concatenations (a
+ * test checks the digest against fingerprintOf).
  */
 function fastFingerprint(parts) {
     // Array#join writes undefined as '' — the same text fingerprintOf hashes for each part.
-    return typeof external_node_crypto_.hash === 'function' ? (0,core_finding/* sha256Hex128 */.gn)(`${parts.join('\u0000')}\u0000`) : (0,core_finding/* fingerprintOf */.ax)(parts.join('\u0000'));
+    return (0,core_finding/* sha256Hex128 */.gn)(`${parts.join('\u0000')}\u0000`);
 }
 /**
  * Fingerprints of one report: fingerprintOf over the identity parts, and
